@@ -1,0 +1,82 @@
+package io.streametl.sink;
+
+import io.streametl.common.Version;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+/**
+ * A sink that writes events into Apache Iceberg exactly once: every commit appends the cycle's
+ * data files together with the Kafka offsets after them, so each task resumes from what the table
+ * holds. Dedup and windowed aggregation run inside the tasks (see the docs).
+ */
+public class DedupAggregateSinkConnector extends SinkConnector {
+
+  public static final String OVERVIEW_DOC = "Writes records into an Apache Iceberg table exactly once, "
+      + "with the Kafka offsets recorded in the same Iceberg commit as the rows. Each task commits on its own; "
+      + "records it cannot write go to the dead-letter queue with the reason.";
+
+  private Map<String, String> props;
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    new SinkConfig(props); // fail the connector, not its tasks, on a bad config
+    this.props = Map.copyOf(props);
+  }
+
+  @Override
+  public Class<? extends Task> taskClass() {
+    return DedupAggregateSinkTask.class;
+  }
+
+  @Override
+  public List<Map<String, String>> taskConfigs(int maxTasks) {
+    List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+    for (int i = 0; i < maxTasks; i++) {
+      Map<String, String> task = new HashMap<>(props);
+      task.put(DedupAggregateSinkTask.TASK_ID, Integer.toString(i));
+      configs.add(task);
+    }
+    return configs;
+  }
+
+  @Override
+  public void stop() {
+    // tasks hold all resources
+  }
+
+  @Override
+  public ConfigDef config() {
+    return SinkConfig.CONFIG_DEF;
+  }
+
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    Config result = super.validate(connectorConfigs);
+    boolean fieldErrors = result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+    if (!fieldErrors) {
+      try {
+        new SinkConfig(connectorConfigs);
+      } catch (ConfigException e) {
+        // Cross-field checks: attach the message to the catalog field, where the user fixes it.
+        result.configValues().stream()
+            .filter(v -> v.name().equals(SinkConfig.CATALOG_NAME))
+            .findFirst()
+            .ifPresent((ConfigValue v) -> v.addErrorMessage(e.getMessage()));
+      }
+    }
+    return result;
+  }
+}

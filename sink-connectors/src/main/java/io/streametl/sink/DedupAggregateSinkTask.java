@@ -1,0 +1,183 @@
+package io.streametl.sink;
+
+import io.streametl.common.Version;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink task: takes records into the current cycle, and commits each cycle to the destination
+ * together with the offsets after it. It never lets Connect commit an offset the destination does
+ * not hold ({@link #preCommit} returns the destination's offsets), and on partition assignment it
+ * seeks to the offsets the destination holds, so a restart neither loses nor repeats rows.
+ */
+public class DedupAggregateSinkTask extends SinkTask {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DedupAggregateSinkTask.class);
+  static final String TASK_ID = "streametl.task.id";
+
+  private final Clock clock;
+  private final BiFunction<SinkConfig, Integer, EventDestination> destinations;
+
+  private EventDestination destination;
+  private PartitionProgress progress;
+  private CommitTrigger trigger;
+  private ErrantRecords errants;
+  private int maxConsecutiveFailures;
+  private int consecutiveFailures;
+
+  public DedupAggregateSinkTask() {
+    this(Clock.systemUTC(), Destinations::create);
+  }
+
+  DedupAggregateSinkTask(Clock clock, BiFunction<SinkConfig, Integer, EventDestination> destinations) {
+    this.clock = clock;
+    this.destinations = destinations;
+  }
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    SinkConfig config = new SinkConfig(props);
+    int taskId = Integer.parseInt(props.getOrDefault(TASK_ID, "0"));
+    destination = destinations.apply(config, taskId);
+    progress = new PartitionProgress();
+    trigger = new CommitTrigger(clock, config.commitIntervalMs(), config.commitMaxRecords(), config.commitMaxBytes());
+    errants = new ErrantRecords(reporter());
+    maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
+  }
+
+  private ErrantRecordReporter reporter() {
+    try {
+      return context.errantRecordReporter();
+    } catch (NoSuchMethodError | NoClassDefFoundError e) {
+      return null; // a runtime older than Kafka 2.6: errant records stop the task
+    }
+  }
+
+  @Override
+  public void open(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> committed = destination.committedOffsets(partitions);
+    for (TopicPartition tp : partitions) {
+      progress.assign(tp, committed.get(tp));
+    }
+    if (!committed.isEmpty()) {
+      context.offset(committed);
+    }
+    LOG.info("Assigned {}; resuming from the offsets the destination holds: {}", partitions, committed);
+  }
+
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    for (SinkRecord record : records) {
+      TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+      long offset = record.originalKafkaOffset();
+      if (progress.alreadyTaken(tp, offset)) {
+        continue; // already in the destination (redelivered after a seek or a rewind)
+      }
+      try {
+        destination.write(record);
+      } catch (DataException e) {
+        errants.report(record, e);
+      }
+      progress.take(tp, offset);
+    }
+    commitIfDue();
+  }
+
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    Map<TopicPartition, Long> consumed = new HashMap<>();
+    currentOffsets.forEach((tp, om) -> consumed.put(tp, om.offset()));
+    progress.advanceTo(consumed);
+    commitIfDue();
+    Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
+    progress.committed().forEach((tp, offset) -> result.put(tp, new OffsetAndMetadata(offset)));
+    return result;
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    // Commit what we have while we still own it; the next owner resumes from the table either way.
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      LOG.error("Commit before giving up {} failed; the uncommitted records are not lost, the next owner "
+          + "reads them again from the offsets the destination holds", partitions, e);
+      destination.abort();
+    }
+    progress.revoke(partitions);
+  }
+
+  @Override
+  public void stop() {
+    if (destination == null) {
+      return;
+    }
+    try {
+      destination.abort();
+    } finally {
+      destination.close();
+    }
+  }
+
+  private void commitIfDue() {
+    if (trigger.isDue(destination.bufferedRecords(), destination.bufferedBytes())) {
+      commit();
+    }
+  }
+
+  private void commit() {
+    trigger.restart();
+    Map<TopicPartition, Long> pending = progress.pending();
+    if (pending.isEmpty() || !destination.canCommit()) {
+      // Nothing moved, or nothing valid has arrived yet to create the table from: the pending
+      // offsets stay pending and are committed with the first rows.
+      return;
+    }
+    errants.awaitReported();
+    try {
+      destination.commit(pending, progress.committedBefore(pending.keySet()));
+      progress.markCommitted(pending);
+      consecutiveFailures = 0;
+    } catch (ConcurrentCommitException e) {
+      LOG.warn("{}; discarding this task's uncommitted rows and resuming from the destination's offsets {}",
+          e.getMessage(), e.actualOffsets());
+      rewind(e.actualOffsets());
+    } catch (ConnectException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      consecutiveFailures++;
+      rewind(Map.of());
+      if (consecutiveFailures >= maxConsecutiveFailures) {
+        throw new ConnectException("commit to the destination failed " + consecutiveFailures
+            + " times in a row; the task stops and resumes from the destination's offsets when restarted", e);
+      }
+      LOG.error("Commit to the destination failed ({} of {} allowed in a row); the cycle's rows were discarded "
+          + "and will be read again from Kafka", consecutiveFailures, maxConsecutiveFailures, e);
+    }
+  }
+
+  private void rewind(Map<TopicPartition, Long> authoritative) {
+    destination.abort();
+    Map<TopicPartition, Long> seeks = progress.rewind(authoritative);
+    if (!seeks.isEmpty()) {
+      context.offset(seeks);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.streametl.sink;
+
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * Where the sink's rows go, and where its Kafka offsets are kept with them (DESIGN.md, decision
+ * 4): a commit makes the rows of a cycle and the offsets after them visible atomically, so the
+ * destination alone says where a task resumes.
+ */
+public interface EventDestination extends AutoCloseable {
+
+  /** The next offsets the destination holds for these partitions (absent: never recorded). */
+  Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions);
+
+  /**
+   * Buffers one record for the current cycle.
+   *
+   * @throws org.apache.kafka.connect.errors.DataException if this record cannot be written (it
+   *     goes to the dead-letter queue; the cycle is unaffected)
+   */
+  void write(SinkRecord record);
+
+  long bufferedRecords();
+
+  long bufferedBytes();
+
+  /** True when offsets can be committed now (e.g. the table exists). */
+  boolean canCommit();
+
+  /**
+   * Commits the cycle's rows with these next offsets, provided the destination still holds
+   * {@code expected} for them (null: nothing recorded); otherwise another writer got there first
+   * and nothing is committed.
+   *
+   * @throws ConcurrentCommitException if the destination's offsets are not the expected ones
+   */
+  void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> expected);
+
+  /** Discards the cycle's rows. */
+  void abort();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,45 @@
+package io.streametl.sink.iceberg;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Iceberg catalog from pass-through properties, with a bounded retry at start-up. */
+public final class IcebergCatalogs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IcebergCatalogs.class);
+  private static final int INIT_ATTEMPTS = 5;
+
+  private IcebergCatalogs() {}
+
+  /**
+   * Several tasks starting at once may initialise a JDBC catalog's tables together; on SQLite one
+   * of them then fails with "duplicate column name" although the catalog is fine. A second
+   * attempt finds the tables ready, so initialisation is retried a few times before giving up.
+   */
+  public static Catalog load(String name, Map<String, String> properties) {
+    Map<String, String> props = new HashMap<>(properties);
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= INIT_ATTEMPTS; attempt++) {
+      try {
+        return CatalogUtil.buildIcebergCatalog(name, props, null);
+      } catch (RuntimeException e) {
+        last = e;
+        LOG.warn("Initialising Iceberg catalog '{}' failed (attempt {} of {}): {}", name, attempt, INIT_ATTEMPTS,
+            e.getMessage());
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new ConnectException("cannot initialise Iceberg catalog '" + name + "' (type "
+        + props.getOrDefault("type", props.get("catalog-impl")) + "); check the iceberg.catalog.* settings", last);
+  }
+}

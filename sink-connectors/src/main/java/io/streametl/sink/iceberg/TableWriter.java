@@ -1,0 +1,105 @@
+package io.streametl.sink.iceberg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.data.GenericFileWriterFactory;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.DataWriteResult;
+import org.apache.iceberg.io.FanoutDataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.util.PropertyUtil;
+
+/**
+ * Writes the rows of one commit cycle into data files of one table, one open file per partition.
+ * Its life is write, then {@link #complete()} (the files to commit) or {@link #abort()} (the
+ * files deleted); a new writer starts the next cycle.
+ */
+final class TableWriter {
+
+  private final Table table;
+  private final FanoutDataWriter<Record> writer;
+  private final PartitionKey partitionKey;
+  private final InternalRecordWrapper wrapper;
+  private long records;
+  private long estimatedBytes;
+  private boolean closed;
+
+  TableWriter(Table table, int taskId) {
+    this.table = table;
+    FileFormat format = FileFormat.fromString(PropertyUtil.propertyAsString(
+        table.properties(), TableProperties.DEFAULT_FILE_FORMAT, TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
+    long targetFileSize = PropertyUtil.propertyAsLong(table.properties(),
+        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
+    // The operation id makes file names unique across tasks, restarts and retried cycles.
+    OutputFileFactory files = OutputFileFactory.builderFor(table, taskId, System.nanoTime())
+        .format(format)
+        .operationId(UUID.randomUUID().toString())
+        .build();
+    GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table)
+        .dataFileFormat(format)
+        .dataSchema(table.schema())
+        .dataSortOrder(table.sortOrder())
+        .build();
+    this.writer = new FanoutDataWriter<>(writers, files, table.io(), targetFileSize);
+    this.partitionKey = new PartitionKey(table.spec(), table.schema());
+    this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+  }
+
+  void write(Record row, long rowBytes) {
+    if (table.spec().isUnpartitioned()) {
+      writer.write(row, table.spec(), null);
+    } else {
+      partitionKey.partition(wrapper.wrap(row));
+      writer.write(row, table.spec(), partitionKey.copy());
+    }
+    records++;
+    estimatedBytes += rowBytes;
+  }
+
+  long records() {
+    return records;
+  }
+
+  long estimatedBytes() {
+    return estimatedBytes;
+  }
+
+  /** Closes the open files and returns them, ready to be appended to the table. */
+  List<DataFile> complete() {
+    close();
+    return writer.result().dataFiles();
+  }
+
+  /** Closes the open files and deletes everything written: nothing of this cycle reaches the table. */
+  void abort() {
+    try {
+      close();
+    } catch (UncheckedIOException e) {
+      // Files that failed to close are orphans in the warehouse, invisible to readers;
+      // snapshot maintenance removes orphans.
+      return;
+    }
+    DataWriteResult result = writer.result();
+    result.dataFiles().forEach(file -> table.io().deleteFile(file.location()));
+  }
+
+  private void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close data files of table " + table.name(), e);
+    }
+  }
+}
