@@ -1,7 +1,7 @@
 package io.streametl.source.generator;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -24,11 +24,13 @@ record GeneratorStream(String connectorName, int stream, int streams) {
   }
 
   /**
-   * The source partition. Its key order is fixed: the worker finds stored offsets by the
-   * serialised bytes of this map, and Map.of iterates in an order that changes between JVM runs.
+   * The source partition. The worker finds stored offsets by the serialised bytes of this map, and
+   * its offsets REST API re-serialises partitions it read back into a HashMap: so the key order
+   * must be a HashMap's (deterministic for String keys), not Map.of's, which changes between JVM
+   * runs, nor insertion order.
    */
   Map<String, Object> partition() {
-    Map<String, Object> partition = new LinkedHashMap<>();
+    Map<String, Object> partition = new HashMap<>();
     partition.put(GENERATOR_KEY, connectorName);
     partition.put(STREAM_KEY, stream);
     partition.put(STREAMS_KEY, streams);

@@ -1,0 +1,148 @@
+package io.streametl.stack;
+
+import io.streametl.stack.config.BrokerConfig;
+import io.streametl.stack.config.PropertiesFile;
+import io.streametl.stack.process.JavaProcess;
+import io.streametl.stack.process.LogTail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack's single KRaft node (broker and controller in one JVM, started as kafka-server-start.sh
+ * starts kafka.Kafka). Its storage is formatted on first start only, so a restart or a second run
+ * on the same data directory keeps every topic.
+ */
+public final class KafkaBroker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
+  static final String NAME = "broker";
+
+  private final int port;
+  private final int controllerPort;
+  private final StackLayout layout;
+  private final ChildJvmFactory jvms;
+  private final Duration startTimeout;
+  private final Path propertiesFile;
+  private final JavaProcess process;
+
+  KafkaBroker(int port, int controllerPort, String maxHeap, Map<String, String> overrides,
+      StackLayout layout, ChildJvmFactory jvms, Duration startTimeout) {
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.layout = layout;
+    this.jvms = jvms;
+    this.startTimeout = startTimeout;
+    this.propertiesFile = layout.kafkaDir().resolve("broker.properties");
+    PropertiesFile.write(propertiesFile,
+        "KRaft broker+controller of the StreamETL local stack (written at every start).",
+        BrokerConfig.render(Ports.HOST, port, controllerPort, layout.kafkaLogDir(), overrides));
+    this.process = new JavaProcess(jvms.spec(NAME, "the Kafka broker", maxHeap, "kafka.Kafka",
+        List.of(propertiesFile.toString()), Map.of()));
+  }
+
+  public String bootstrapServers() {
+    return Ports.HOST + ":" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  public Path logFile() {
+    return layout.logsDir().resolve(NAME + ".log");
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Formats the storage if this is its first start, starts the broker and waits until it serves metadata. */
+  public synchronized void start() {
+    launch();
+    awaitReady();
+  }
+
+  /** Graceful stop: controlled shutdown, as kafka-server-stop.sh would do. */
+  public synchronized void stop() {
+    process.stop(Duration.ofSeconds(30));
+  }
+
+  /** Hard stop (SIGKILL). The next start recovers the logs as after a crash. */
+  public synchronized void kill() {
+    process.kill();
+  }
+
+  public synchronized void restart() {
+    stop();
+    start();
+  }
+
+  /** Formats the storage if needed and starts the process without waiting for it. */
+  synchronized void launch() {
+    formatStorageIfNeeded();
+    process.start();
+  }
+
+  void awaitReady() {
+    awaitServingMetadata();
+  }
+
+  void requestStop() {
+    process.requestStop();
+  }
+
+  void awaitExit(Duration grace) {
+    process.awaitExit(grace);
+  }
+
+  private void formatStorageIfNeeded() {
+    if (Files.exists(layout.kafkaLogDir().resolve("meta.properties"))) {
+      return;
+    }
+    String clusterId = Uuid.randomUuid().toString();
+    LOG.info("Formatting the KRaft storage in {} (cluster id {})", layout.kafkaLogDir(), clusterId);
+    new JavaProcess(jvms.spec("kafka-storage-format", "the KRaft storage format tool", "256m",
+        "kafka.tools.StorageTool",
+        List.of("format", "--config", propertiesFile.toString(), "--cluster-id", clusterId),
+        Map.of()))
+        .runToCompletion(Duration.ofMinutes(2));
+  }
+
+  private void awaitServingMetadata() {
+    Properties adminProps = new Properties();
+    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    try (Admin admin = Admin.create(adminProps)) {
+      Poll.until("the Kafka broker on " + bootstrapServers() + " to serve metadata", startTimeout,
+          () -> {
+            failIfExited();
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()
+                ? Optional.empty() : Optional.of(true);
+          });
+    }
+  }
+
+  private void failIfExited() {
+    process.exitCode().ifPresent(code -> {
+      throw new Poll.Abort(new LocalStackException("The Kafka broker exited with code " + code
+          + " during start-up; see " + logFile() + " and " + process.spec().outputFile()
+          + ". Last lines of its log:" + System.lineSeparator() + LogTail.describe(logFile(), 15)));
+    });
+  }
+}

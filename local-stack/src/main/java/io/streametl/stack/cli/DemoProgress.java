@@ -1,0 +1,108 @@
+package io.streametl.stack.cli;
+
+import io.streametl.stack.iceberg.IcebergCatalogOptions;
+import io.streametl.stack.iceberg.LocalIcebergCatalog;
+import io.streametl.stack.rest.ConnectRestClient;
+import io.streametl.stack.rest.ConnectRestException;
+import io.streametl.stack.rest.ConnectorStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers the demo's progress figures: source offsets through the REST API, committed records of
+ * the event and dead-letter topics, and the Iceberg table's committed row count. A figure that
+ * cannot be read right now is shown as unknown; the demo keeps running.
+ */
+final class DemoProgress implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoProgress.class);
+
+  private final ConnectRestClient rest;
+  private final List<String> connectors;
+  private final DemoOptions options;
+  private final TopicRecordCounter counter;
+  private final long startNanos = System.nanoTime();
+  private LocalIcebergCatalog catalog;
+
+  DemoProgress(ConnectRestClient rest, List<String> connectors, String bootstrapServers,
+      DemoOptions options) {
+    this.rest = rest;
+    this.connectors = List.copyOf(connectors);
+    this.options = options;
+    this.counter = new TopicRecordCounter(bootstrapServers,
+        List.of(options.topic(), options.dlqTopic()));
+  }
+
+  ProgressSnapshot sample() {
+    List<ProgressSnapshot.ConnectorLine> lines = new ArrayList<>();
+    OptionalLong generated = OptionalLong.empty();
+    for (String name : connectors) {
+      Optional<ConnectorStatus> status = statusOf(name);
+      lines.add(new ProgressSnapshot.ConnectorLine(name,
+          status.map(ConnectorStatus::summary).orElse("unknown")));
+      if (status.isPresent() && "source".equals(status.get().type())) {
+        generated = add(generated, generatedBy(name));
+      }
+    }
+    Map<String, Long> counts = counter.refresh();
+    return new ProgressSnapshot(Duration.ofNanos(System.nanoTime() - startNanos), generated,
+        counts.getOrDefault(options.topic(), 0L), icebergRows(),
+        counts.getOrDefault(options.dlqTopic(), 0L), lines);
+  }
+
+  private Optional<ConnectorStatus> statusOf(String name) {
+    try {
+      return rest.findStatus(name);
+    } catch (ConnectRestException e) {
+      LOG.debug("No status for {}: {}", name, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private OptionalLong generatedBy(String connector) {
+    try {
+      return SourceOffsetTotals.total(rest.offsets(connector), options.generatorOffsetField());
+    } catch (ConnectRestException e) {
+      LOG.debug("No offsets for {}: {}", connector, e.getMessage());
+      return OptionalLong.empty();
+    }
+  }
+
+  private OptionalLong icebergRows() {
+    try {
+      if (catalog == null) {
+        IcebergCatalogOptions catalogOptions = options.catalog();
+        catalog = LocalIcebergCatalog.openIfExists(catalogOptions).orElse(null);
+        if (catalog == null) {
+          return OptionalLong.empty();
+        }
+      }
+      return catalog.committedRecords(options.table());
+    } catch (RuntimeException e) {
+      // The sink may be creating the catalog or committing right now; try again next time.
+      LOG.debug("Could not read the Iceberg table {}: {}", options.table(), e.toString());
+      return OptionalLong.empty();
+    }
+  }
+
+  private static OptionalLong add(OptionalLong a, OptionalLong b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isEmpty() ? a : OptionalLong.of(a.getAsLong() + b.getAsLong());
+  }
+
+  @Override
+  public void close() {
+    counter.close();
+    if (catalog != null) {
+      catalog.close();
+    }
+  }
+}
