@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -159,11 +158,5 @@ final class PipelineRun {
 
   static Set<String> distinct(List<String> values) {
     return new HashSet<>(values);
-  }
-
-  static Map<String, Long> countsByReasonPrefix(List<DeadLetter> letters) {
-    Map<String, Long> counts = new HashMap<>();
-    letters.forEach(l -> counts.merge(String.valueOf(l.reason()).split(":")[0].toLowerCase(Locale.ROOT), 1L, Long::sum));
-    return counts;
   }
 }
