@@ -54,6 +54,12 @@ class InstalledPluginsIT {
   }
 
   @Test
+  void theStockIcebergSinkShippedInTheBundleIsListed(LocalStack stack) {
+    assertThat(stack.rest().connectorPlugins())
+        .anyMatch(p -> p.className().equals("org.apache.iceberg.connect.IcebergSinkConnector") && p.type().equals("sink"));
+  }
+
+  @Test
   void theWorkersDiscoverPluginsThroughServiceLoaderManifestsOnly(LocalStack stack) {
     List<String> discovery = stack.workers().stream()
         .map(w -> stack.layout().connectDir().resolve(w.name() + ".properties"))

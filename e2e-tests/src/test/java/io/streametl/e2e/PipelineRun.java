@@ -103,20 +103,25 @@ final class PipelineRun {
 
   /** The event_id of every row in the run's table (empty before the table exists). */
   List<String> tableEventIds() {
+    return tableRows(table, "event_id");
+  }
+
+  /** One string column of every row of a table in the stack's catalog (empty before it exists). */
+  List<String> tableRows(String tableName, String column) {
     JdbcCatalog catalog = new JdbcCatalog();
     Path iceberg = stack.dataDir().resolve("iceberg");
     catalog.initialize("local", Map.of(
         "uri", "jdbc:sqlite:" + iceberg.resolve("catalog.db"),
         "warehouse", iceberg.resolve("warehouse").toUri().toString()));
     try (catalog) {
-      TableIdentifier identifier = TableIdentifier.parse(table);
+      TableIdentifier identifier = TableIdentifier.parse(tableName);
       if (!catalog.tableExists(identifier)) {
         return List.of();
       }
       Table loaded = catalog.loadTable(identifier);
       List<String> ids = new ArrayList<>();
-      try (CloseableIterable<Record> rows = IcebergGenerics.read(loaded).select("event_id").build()) {
-        rows.forEach(row -> ids.add((String) row.getField("event_id")));
+      try (CloseableIterable<Record> rows = IcebergGenerics.read(loaded).select(column).build()) {
+        rows.forEach(row -> ids.add(String.valueOf(row.getField(column))));
       }
       return ids;
     } catch (IOException e) {

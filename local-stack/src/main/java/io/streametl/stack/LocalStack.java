@@ -226,6 +226,7 @@ public final class LocalStack implements AutoCloseable {
         settings.workerProperties);
     Map<String, String> environment = new LinkedHashMap<>(settings.workerEnvironment);
     environment.put(WorkerConfig.DATA_DIR_ENV, layout.dataDir().toString());
+    environment.put(WorkerConfig.BOOTSTRAP_SERVERS_ENV, broker.bootstrapServers());
     return new ConnectWorker(index, port, properties, settings.workerHeap, environment, layout,
         jvms, group, settings.startTimeout);
   }

@@ -8,6 +8,11 @@ import java.util.Map;
 public final class WorkerConfig {
 
   public static final String DATA_DIR_ENV = "STREAMETL_DATA_DIR";
+  /**
+   * The broker address, for connectors whose own Kafka clients need it in their config (the
+   * stock Iceberg sink's iceberg.kafka.bootstrap.servers) through ${env:STREAMETL_BOOTSTRAP_SERVERS}.
+   */
+  public static final String BOOTSTRAP_SERVERS_ENV = "STREAMETL_BOOTSTRAP_SERVERS";
 
   private WorkerConfig() {}
 

@@ -1,24 +1,21 @@
 package io.streametl.smt.enrich;
 
-import io.streametl.common.Version;
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.MapValueWriter;
 import io.streametl.common.fieldpath.StructSchemaExtender;
 import io.streametl.common.fieldpath.StructValueWriter;
+import io.streametl.smt.PartTransformation;
+import io.streametl.smt.RecordOrigin;
+import io.streametl.smt.RecordPart;
+import io.streametl.smt.SchemaCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.cache.Cache;
-import org.apache.kafka.common.cache.LRUCache;
-import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
-import org.apache.kafka.connect.transforms.util.Requirements;
 
 /**
  * Adds where and when a record was ingested (ingest time, source topic, partition and offset) as
@@ -26,8 +23,7 @@ import org.apache.kafka.connect.transforms.util.Requirements;
  *
  * @param <R> the record type
  */
-public abstract class InsertMetadata<R extends ConnectRecord<R>>
-    implements Transformation<R>, Versioned {
+public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTransformation<R> {
 
   public static final String INGEST_TIME_FIELD_CONFIG = "ingest.time.field";
   public static final String TOPIC_FIELD_CONFIG = "topic.field";
@@ -50,67 +46,57 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>>
 
   public static final ConfigDef CONFIG_DEF = InsertMetadataConfig.configDef();
 
-  private static final String PURPOSE = "InsertMetadata: adding record metadata";
-  private static final int SCHEMA_CACHE_SIZE = 16;
-
   private final Clock clock;
   private InsertMetadataConfig config;
-  private Cache<Schema, Schema> schemaUpdateCache;
-
-  protected InsertMetadata() {
-    this(Clock.systemUTC());
-  }
+  private SchemaCache schemaCache;
 
   /** For tests, which fix the ingest time. */
-  InsertMetadata(Clock clock) {
+  InsertMetadata(RecordPart part, Clock clock) {
+    super(part);
     this.clock = clock;
   }
 
   @Override
   public void configure(Map<String, ?> props) {
     config = new InsertMetadataConfig(props);
-    schemaUpdateCache = new SynchronizedCache<>(new LRUCache<>(SCHEMA_CACHE_SIZE));
+    schemaCache = new SchemaCache();
+  }
+
+  /** Millisecond precision, as Connect's Timestamp type has, so every format shows one time. */
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
   }
 
   @Override
-  public R apply(R record) {
-    Object data = operatingValue(record);
-    if (data == null) {
-      return record;
-    }
+  protected R applyToMap(R record, Map<String, Object> data) {
     RecordOrigin origin = RecordOrigin.of(record);
-    // Millisecond precision, as Connect's Timestamp type has, so every format shows the same time.
-    Instant ingestTime = Instant.ofEpochMilli(clock.millis());
-    if (operatingSchema(record) == null) {
-      return applySchemaless(record, data, origin, ingestTime);
-    }
-    return applyWithSchema(record, data, origin, ingestTime);
-  }
-
-  private R applySchemaless(R record, Object data, RecordOrigin origin, Instant ingestTime) {
-    Map<String, Object> map = Requirements.requireMap(data, PURPOSE);
+    Instant ingestTime = now();
     Map<FieldPath, Object> values = new LinkedHashMap<>();
     IngestTimeFormat format = config.ingestTimeFormat();
     for (Map.Entry<MetadataField, FieldPath> field : config.paths().entrySet()) {
       values.put(field.getValue(), field.getKey().mapValue(origin, ingestTime, format));
     }
-    return newRecord(record, null, MapValueWriter.copyWith(map, values));
+    return withData(record, null, MapValueWriter.copyWith(data, values));
   }
 
-  private R applyWithSchema(R record, Object data, RecordOrigin origin, Instant ingestTime) {
-    Struct struct = Requirements.requireStruct(data, PURPOSE);
-    Schema updatedSchema = schemaUpdateCache.get(struct.schema());
-    if (updatedSchema == null) {
-      updatedSchema =
-          StructSchemaExtender.withOptionalFields(struct.schema(), config.structSchemas());
-      schemaUpdateCache.put(struct.schema(), updatedSchema);
-    }
+  @Override
+  protected R applyToStruct(R record, Struct data) {
+    RecordOrigin origin = RecordOrigin.of(record);
+    Instant ingestTime = now();
+    Schema updatedSchema =
+        schemaCache.computeIfAbsent(
+            data.schema(),
+            schema -> StructSchemaExtender.withOptionalFields(schema, config.structSchemas()));
     Map<FieldPath, Object> values = new LinkedHashMap<>();
     for (Map.Entry<MetadataField, FieldPath> field : config.paths().entrySet()) {
       values.put(field.getValue(), field.getKey().structValue(origin, ingestTime));
     }
-    Struct updated = StructValueWriter.copyWith(struct, updatedSchema, values);
-    return newRecord(record, updatedSchema, updated);
+    return withData(record, updatedSchema, StructValueWriter.copyWith(data, updatedSchema, values));
+  }
+
+  @Override
+  protected String purpose() {
+    return "enriched";
   }
 
   @Override
@@ -119,82 +105,31 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>>
   }
 
   @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
   public void close() {
-    schemaUpdateCache = null;
+    schemaCache = null;
   }
-
-  protected abstract Schema operatingSchema(R record);
-
-  protected abstract Object operatingValue(R record);
-
-  protected abstract R newRecord(R record, Schema updatedSchema, Object updatedValue);
 
   /** Adds the metadata to the record key. */
   public static class Key<R extends ConnectRecord<R>> extends InsertMetadata<R> {
 
-    public Key() {}
+    public Key() {
+      this(Clock.systemUTC());
+    }
 
     Key(Clock clock) {
-      super(clock);
-    }
-
-    @Override
-    protected Schema operatingSchema(R record) {
-      return record.keySchema();
-    }
-
-    @Override
-    protected Object operatingValue(R record) {
-      return record.key();
-    }
-
-    @Override
-    protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-      return record.newRecord(
-          record.topic(),
-          record.kafkaPartition(),
-          updatedSchema,
-          updatedValue,
-          record.valueSchema(),
-          record.value(),
-          record.timestamp());
+      super(RecordPart.KEY, clock);
     }
   }
 
   /** Adds the metadata to the record value. */
   public static class Value<R extends ConnectRecord<R>> extends InsertMetadata<R> {
 
-    public Value() {}
+    public Value() {
+      this(Clock.systemUTC());
+    }
 
     Value(Clock clock) {
-      super(clock);
-    }
-
-    @Override
-    protected Schema operatingSchema(R record) {
-      return record.valueSchema();
-    }
-
-    @Override
-    protected Object operatingValue(R record) {
-      return record.value();
-    }
-
-    @Override
-    protected R newRecord(R record, Schema updatedSchema, Object updatedValue) {
-      return record.newRecord(
-          record.topic(),
-          record.kafkaPartition(),
-          record.keySchema(),
-          record.key(),
-          updatedSchema,
-          updatedValue,
-          record.timestamp());
+      super(RecordPart.VALUE, clock);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.streametl.smt.enrich;
 
+import io.streametl.smt.RecordOrigin;
 import java.time.Instant;
 import java.util.Date;
 import org.apache.kafka.connect.data.Schema;

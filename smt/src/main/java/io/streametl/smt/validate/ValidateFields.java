@@ -1,93 +1,88 @@
 package io.streametl.smt.validate;
 
-import io.streametl.common.Version;
-import io.streametl.common.fieldpath.ValueTypes;
+import io.streametl.smt.RecordPart;
+import io.streametl.smt.failure.ErrorProducerFactory;
+import io.streametl.smt.failure.ValidatingTransformation;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
- * Rejects records whose fields break the configured rules, by throwing a {@link DataException}.
- * With {@code errors.tolerance=all} Connect then routes the record to the dead-letter queue, with
- * the message in its error headers; the message names every failing field path and what was
- * expected, never the record's contents.
+ * Checks records against field rules (required, not null, type, range, regex, allowed values,
+ * maximum length) and hands the ones that break a rule to the failure policy: by default a
+ * {@code DataException} naming every failing field path and what was expected, never the record's
+ * contents, so a sink's dead-letter queue receives the record with the reason in Connect's error
+ * headers.
  *
  * @param <R> the record type
  */
 public abstract class ValidateFields<R extends ConnectRecord<R>>
-    implements Transformation<R>, Versioned {
+    extends ValidatingTransformation<R> {
 
   public static final String FIELDS_REQUIRED_CONFIG = "fields.required";
+  public static final String FIELDS_NOT_NULL_CONFIG = "fields.not.null";
   public static final String FIELDS_TYPES_CONFIG = "fields.types";
+  public static final String FIELDS_RANGE_CONFIG = "fields.range";
+  public static final String FIELDS_REGEX_CONFIG = "fields.regex";
+  public static final String FIELDS_ENUM_CONFIG = "fields.enum";
+  public static final String FIELDS_MAX_LENGTH_CONFIG = "fields.max.length";
 
   public static final String OVERVIEW_DOC =
-      "Checks that fields of the record "
+      "Checks fields of the record "
           + "<code>value</code> (<code>" + ValidateFields.Value.class.getName() + "</code>) or "
           + "<code>key</code> (<code>" + ValidateFields.Key.class.getName() + "</code>) "
-          + "are present and have the expected types, for Struct and schemaless Map data alike."
-          + " A record that breaks a rule fails with an error that lists every failing field and"
-          + " rule, and never the data; with <code>errors.tolerance=all</code> and a dead-letter"
-          + " queue topic, a sink connector sends such records to the dead-letter queue with the"
-          + " reason in its error headers (errors.deadletterqueue.context.headers.enable=true);"
-          + " a source connector, which has no dead-letter queue, drops them and logs the reason"
-          + " when errors.log.enable=true."
+          + "against rules without a schema file: required, not null, type, numeric range,"
+          + " regular expression, allowed values and maximum length, for Struct and schemaless"
+          + " Map data alike, with nested fields as KIP-821 field paths. A record that breaks a"
+          + " rule follows <code>on.failure</code>: by default it fails with an error that lists"
+          + " every failing field and rule, and never the data; with"
+          + " <code>errors.tolerance=all</code> and a dead-letter queue topic, a sink connector"
+          + " sends such records to the dead-letter queue with the reason in its error headers"
+          + " (errors.deadletterqueue.context.headers.enable=true). Alternatively they go to an"
+          + " error topic with the reasons in headers, or are dropped with a counted log line."
           + " Valid records pass unchanged, as does a null value (a tombstone) or, for the Key"
-          + " variant, a null key. A key or value that is neither a Struct nor a Map (e.g. a string left by"
-          + " a converter that could not parse JSON) fails.";
+          + " variant, a null key, unless <code>on.tombstone=fail</code>. A key or value that is"
+          + " neither a Struct nor a Map (e.g. a string left by a converter that could not parse"
+          + " JSON) fails.";
 
   public static final ConfigDef CONFIG_DEF = ValidateFieldsConfig.configDef();
 
-  private static final String NAME = "ValidateFields";
-
   private FieldRules rules;
 
+  ValidateFields(RecordPart part, ErrorProducerFactory producerFactory) {
+    super(part, producerFactory);
+  }
+
   @Override
-  public void configure(Map<String, ?> props) {
+  protected void configureChecks(Map<String, ?> props) {
     rules = ValidateFieldsConfig.parse(props);
   }
 
   @Override
-  public R apply(R record) {
-    Object data = operatingValue(record);
-    if (data == null) {
-      return record;
-    }
-    List<String> violations;
-    if (operatingSchema(record) == null) {
-      violations = rules.violations(requireMap(data));
-    } else {
-      violations = validateWithSchema(data);
-    }
-    if (!violations.isEmpty()) {
-      throw new DataException(
-          NAME + ": record " + side() + " failed " + violations.size()
-              + (violations.size() == 1 ? " rule: " : " rules: ") + String.join("; ", violations));
-    }
-    return record;
+  protected R applyToStruct(R record, Struct data) {
+    return outcome(record, rules.violations(data));
   }
 
-  private List<String> validateWithSchema(Object data) {
-    if (data instanceof Struct) {
-      return rules.violations((Struct) data);
-    }
-    // A MAP schema still holds named entries that the rules can read.
-    return rules.violations(requireMap(data));
+  @Override
+  protected R applyToMap(R record, Map<String, Object> data) {
+    return outcome(record, rules.violations(data));
   }
 
-  private Map<?, ?> requireMap(Object data) {
-    if (data instanceof Map) {
-      return (Map<?, ?>) data;
-    }
-    throw new DataException(
-        NAME + ": record " + side() + " is " + ValueTypes.withArticle(ValueTypes.describe(data))
-            + ", not a Struct or Map, so it cannot be validated; check the " + side()
-            + " converter");
+  private R outcome(R record, List<String> violations) {
+    return violations.isEmpty() ? record : reject(record, violations);
+  }
+
+  /** A Map with a MAP schema still holds named entries that the rules can read. */
+  @Override
+  protected boolean readsOnly() {
+    return true;
+  }
+
+  @Override
+  protected String purpose() {
+    return "validated";
   }
 
   @Override
@@ -96,55 +91,30 @@ public abstract class ValidateFields<R extends ConnectRecord<R>>
   }
 
   @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
   public void close() {
+    super.close();
     rules = null;
   }
 
-  /** "key" or "value": the part of the record this variant checks, for messages. */
-  protected abstract String side();
-
-  protected abstract Schema operatingSchema(R record);
-
-  protected abstract Object operatingValue(R record);
-
   /** Checks the record key. */
   public static class Key<R extends ConnectRecord<R>> extends ValidateFields<R> {
-    @Override
-    protected String side() {
-      return "key";
+    public Key() {
+      this(ErrorProducerFactory.KAFKA);
     }
 
-    @Override
-    protected Schema operatingSchema(R record) {
-      return record.keySchema();
-    }
-
-    @Override
-    protected Object operatingValue(R record) {
-      return record.key();
+    Key(ErrorProducerFactory producerFactory) {
+      super(RecordPart.KEY, producerFactory);
     }
   }
 
   /** Checks the record value. */
   public static class Value<R extends ConnectRecord<R>> extends ValidateFields<R> {
-    @Override
-    protected String side() {
-      return "value";
+    public Value() {
+      this(ErrorProducerFactory.KAFKA);
     }
 
-    @Override
-    protected Schema operatingSchema(R record) {
-      return record.valueSchema();
-    }
-
-    @Override
-    protected Object operatingValue(R record) {
-      return record.value();
+    Value(ErrorProducerFactory producerFactory) {
+      super(RecordPart.VALUE, producerFactory);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.streametl.smt.enrich;
+package io.streametl.smt;
 
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -8,7 +8,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * consumed from, even after a routing transform renamed its topic; source records have no
  * partition or offset yet.
  */
-final class RecordOrigin {
+public final class RecordOrigin {
 
   private final String topic;
   private final Integer partition;
@@ -20,7 +20,7 @@ final class RecordOrigin {
     this.offset = offset;
   }
 
-  static RecordOrigin of(ConnectRecord<?> record) {
+  public static RecordOrigin of(ConnectRecord<?> record) {
     if (record instanceof SinkRecord) {
       SinkRecord sinkRecord = (SinkRecord) record;
       // The public original* accessors survive earlier transforms in the chain (KIP-793).
@@ -29,20 +29,33 @@ final class RecordOrigin {
           sinkRecord.originalKafkaPartition(),
           sinkRecord.originalKafkaOffset());
     }
+    // Not yet written: the producer picks partition and offset after the chain.
     return new RecordOrigin(record.topic(), null, null);
   }
 
-  String topic() {
+  public String topic() {
     return topic;
   }
 
   /** The Kafka partition, or {@code null} for a source record. */
-  Integer partition() {
+  public Integer partition() {
     return partition;
   }
 
   /** The Kafka offset, or {@code null} for a source record. */
-  Long offset() {
+  public Long offset() {
     return offset;
+  }
+
+  /** "topic/partition@offset", for log lines; parts that are unknown are left out. */
+  public String describe() {
+    StringBuilder text = new StringBuilder(String.valueOf(topic));
+    if (partition != null) {
+      text.append('/').append(partition);
+    }
+    if (offset != null) {
+      text.append('@').append(offset);
+    }
+    return text.toString();
   }
 }
