@@ -122,6 +122,7 @@ public class DedupAggregateSinkTask extends SinkTask {
       destination.abort();
     }
     progress.revoke(partitions);
+    destination.revoked(partitions);
   }
 
   @Override
@@ -152,7 +153,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
     errants.awaitReported();
     try {
-      destination.commit(pending, progress.committedBefore(pending.keySet()));
+      destination.commit(pending);
       progress.markCommitted(pending);
       consecutiveFailures = 0;
     } catch (ConcurrentCommitException e) {

@@ -2,6 +2,8 @@ package io.streametl.sink;
 
 import io.streametl.sink.iceberg.IcebergCatalogs;
 import io.streametl.sink.iceberg.IcebergDestination;
+import io.streametl.sink.iceberg.TableRouter;
+import io.streametl.sink.iceberg.TableSettings;
 
 /** Builds the destination a task writes to from its configuration. */
 final class Destinations {
@@ -11,10 +13,9 @@ final class Destinations {
   static EventDestination create(SinkConfig config, int taskId) {
     return new IcebergDestination(
         IcebergCatalogs.load(config.catalogName(), config.catalogProperties()),
-        config.table(),
-        config.autoCreateTable(),
-        config.partitionBy(),
-        config.tableProperties(),
+        TableRouter.of(config.table(), config.routeBy(), config.routes()),
+        new TableSettings(config.autoCreateTable(), config.partitionBy(), config.tableProperties(),
+            config.evolveSchema()),
         config.connectorName(),
         taskId);
   }

@@ -12,8 +12,14 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public interface EventDestination extends AutoCloseable {
 
-  /** The next offsets the destination holds for these partitions (absent: never recorded). */
+  /**
+   * Takes newly assigned partitions and returns the next offsets to resume them from, as the
+   * destination holds them (absent: never recorded).
+   */
   Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions);
+
+  /** Forgets partitions the task no longer owns. */
+  void revoked(Collection<TopicPartition> partitions);
 
   /**
    * Buffers one record for the current cycle.
@@ -31,13 +37,13 @@ public interface EventDestination extends AutoCloseable {
   boolean canCommit();
 
   /**
-   * Commits the cycle's rows with these next offsets, provided the destination still holds
-   * {@code expected} for them (null: nothing recorded); otherwise another writer got there first
-   * and nothing is committed.
+   * Commits the cycle's rows with these next offsets, provided the destination still holds the
+   * offsets this task last committed or read; otherwise another writer got there first, nothing
+   * is committed, and the exception carries the offsets to resume from.
    *
-   * @throws ConcurrentCommitException if the destination's offsets are not the expected ones
+   * @throws ConcurrentCommitException if another writer moved the destination's offsets
    */
-  void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> expected);
+  void commit(Map<TopicPartition, Long> nextOffsets);
 
   /** Discards the cycle's rows. */
   void abort();

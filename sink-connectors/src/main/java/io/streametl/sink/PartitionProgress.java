@@ -77,13 +77,6 @@ final class PartitionProgress {
     return result;
   }
 
-  /** What the destination held for these partitions when this cycle began (null: nothing yet). */
-  Map<TopicPartition, Long> committedBefore(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> result = new HashMap<>();
-    partitions.forEach(tp -> result.put(tp, positions.get(tp).committed));
-    return result;
-  }
-
   void markCommitted(Map<TopicPartition, Long> committedNext) {
     committedNext.forEach((tp, offset) -> {
       Position p = positions.get(tp);

@@ -27,6 +27,9 @@ public final class SinkConfig extends AbstractConfig {
   public static final String TABLE_AUTO_CREATE = "iceberg.table.auto-create";
   public static final String TABLE_PARTITION_BY = "iceberg.table.partition-by";
   public static final String TABLE_PROPERTIES_PREFIX = "iceberg.table.properties.";
+  public static final String TABLE_EVOLVE_SCHEMA = "iceberg.table.evolve-schema";
+  public static final String TABLES_ROUTE_BY = "iceberg.tables.route-by";
+  public static final String TABLES_ROUTES = "iceberg.tables.routes";
 
   public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
   public static final String COMMIT_MAX_RECORDS = "commit.max.records";
@@ -55,6 +58,23 @@ public final class SinkConfig extends AbstractConfig {
               + "'month(ts)', 'year(ts)', 'bucket(16, user_id)', 'truncate(4, name)' or a plain column name "
               + "(identity). Nested columns use dotted paths. Empty: unpartitioned.",
           GROUP_ICEBERG, 4, Width.LONG, "Partition by")
+      .define(TABLE_EVOLVE_SCHEMA, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Evolve table schemas as records change: a field without a column becomes a new optional column "
+              + "(nested ones too), an int column widens to long and a float column to double. Any other "
+              + "change (for example a string where a number was) sends the record to the dead-letter queue "
+              + "with the reason and leaves the table unchanged. When false, every record that does not fit "
+              + "the table goes to the dead-letter queue.",
+          GROUP_ICEBERG, 5, Width.SHORT, "Evolve schema")
+      .define(TABLES_ROUTE_BY, Type.STRING, "", new RouteByValidator(), Importance.MEDIUM,
+          "Route records to several events tables: 'topic' routes by the record's topic, a field path "
+              + "(for example event_type or device.os) by that field's value. Empty: every record goes to "
+              + TABLE + ".",
+          GROUP_ICEBERG, 6, Width.MEDIUM, "Route by")
+      .define(TABLES_ROUTES, Type.LIST, "", new RoutesValidator(), Importance.MEDIUM,
+          "Routes as 'value=namespace.table' entries, for example 'signup=demo.signups,cancel=demo.cancels'. "
+              + "Records whose value matches no route go to " + TABLE + ", which also records the offsets "
+              + "every task resumes from (it is committed last in each cycle).",
+          GROUP_ICEBERG, 7, Width.LONG, "Routes")
       .define(COMMIT_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.HIGH,
           "Longest time buffered records wait before they are committed to Iceberg (with their Kafka "
               + "offsets, in one atomic commit). This bounds freshness: a row is visible in the table at most "
@@ -119,6 +139,18 @@ public final class SinkConfig extends AbstractConfig {
     return withPrefix(TABLE_PROPERTIES_PREFIX);
   }
 
+  public boolean evolveSchema() {
+    return getBoolean(TABLE_EVOLVE_SCHEMA);
+  }
+
+  public String routeBy() {
+    return getString(TABLES_ROUTE_BY);
+  }
+
+  public List<String> routes() {
+    return getList(TABLES_ROUTES);
+  }
+
   public long commitIntervalMs() {
     return getLong(COMMIT_INTERVAL_MS);
   }
@@ -143,6 +175,43 @@ public final class SinkConfig extends AbstractConfig {
       }
     });
     return result;
+  }
+
+  /** 'topic' or a field path, parsed as the router parses it. */
+  static final class RouteByValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String routeBy = value == null ? "" : value.toString().trim();
+      if (!routeBy.isEmpty() && !routeBy.equals(io.streametl.sink.iceberg.TableRouter.BY_TOPIC)) {
+        try {
+          io.streametl.common.fieldpath.FieldPath.parse(routeBy);
+        } catch (ConfigException e) {
+          throw new ConfigException(name, value, "give 'topic' or a field path: " + e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "'topic', a field path, or empty";
+    }
+  }
+
+  /** Route entries, parsed as the router parses them. */
+  static final class RoutesValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        io.streametl.sink.iceberg.TableRouter.parseRoutes(value == null ? List.of() : (List<String>) value);
+      } catch (ConfigException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "list of value=namespace.table";
+    }
   }
 
   /** Accepts 'namespace.table' with at least one namespace level and no empty parts. */

@@ -301,13 +301,18 @@ class DedupAggregateSinkTaskTest {
         }
 
         @Override
-        public void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> expected) {
+        public void revoked(java.util.Collection<TopicPartition> partitions) {
+          real.revoked(partitions);
+        }
+
+        @Override
+        public void commit(Map<TopicPartition, Long> nextOffsets) {
           if (failuresLeft > 0) {
             failuresLeft--;
             real.abort();
             throw new org.apache.iceberg.exceptions.CommitFailedException("injected commit failure");
           }
-          real.commit(nextOffsets, expected);
+          real.commit(nextOffsets);
         }
 
         @Override

@@ -74,8 +74,8 @@ public final class RecordConverter {
   }
 
   /**
-   * A field the table has no column for would be dropped without a trace; until schema evolution
-   * adds columns, such a record is rejected so it reaches the dead-letter queue instead.
+   * A field the table has no column for would be dropped without a trace: such a record is
+   * rejected, and schema evolution (when enabled) adds the columns and converts it again.
    */
   private static void rejectUnknownFields(Object value, Types.StructType type, String path) {
     List<String> unknown = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class RecordConverter {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new DataException("the record has fields the table has no columns for: " + unknown);
+      throw new SchemaMismatchException("the record has fields the table has no columns for: " + unknown);
     }
   }
 
@@ -272,7 +272,7 @@ public final class RecordConverter {
   }
 
   private static DataException mismatch(String path, String expected, Object value) {
-    return new DataException("column '" + path + "' expects " + expected + " but the record has a "
+    return new SchemaMismatchException("column '" + path + "' expects " + expected + " but the record has a "
         + SchemaInference.describe(value));
   }
 }

@@ -1,0 +1,283 @@
+package io.streametl.sink.iceberg;
+
+import io.streametl.sink.ConcurrentCommitException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Iceberg table the sink writes: it creates the table from the first row, evolves its schema
+ * when rows bring new fields, buffers a cycle's data files, and commits them with this table's
+ * own Kafka offsets ({@link OffsetLedger}). It also knows, per partition, the offset below which
+ * this table already holds every row, so replayed records are not written twice.
+ */
+final class TableSink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TableSink.class);
+
+  private final Catalog catalog;
+  private final TableIdentifier identifier;
+  private final TableSettings settings;
+  private final OffsetLedger ledger;
+  private final int taskId;
+  private final Map<TopicPartition, Long> entries = new HashMap<>();
+  private final List<DataFile> completedFiles = new ArrayList<>();
+
+  private Table table;
+  private RecordConverter converter;
+  private TableWriter writer;
+  private long cycleRecords;
+
+  TableSink(Catalog catalog, TableIdentifier identifier, TableSettings settings, OffsetLedger ledger, int taskId) {
+    this.catalog = catalog;
+    this.identifier = identifier;
+    this.settings = settings;
+    this.ledger = ledger;
+    this.taskId = taskId;
+  }
+
+  TableIdentifier identifier() {
+    return identifier;
+  }
+
+  boolean exists() {
+    return loadTable() != null;
+  }
+
+  /** Reads this table's offsets for newly assigned partitions. */
+  void open(Collection<TopicPartition> partitions) {
+    Table current = loadTable();
+    if (current == null) {
+      return;
+    }
+    current.refresh();
+    entries.putAll(ledger.committedOffsets(current, partitions));
+  }
+
+  void close(Collection<TopicPartition> partitions) {
+    partitions.forEach(entries::remove);
+  }
+
+  /** The offsets this table holds for the given partitions (absent: none recorded). */
+  Map<TopicPartition, Long> entries(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> result = new HashMap<>();
+    partitions.forEach(tp -> {
+      if (entries.containsKey(tp)) {
+        result.put(tp, entries.get(tp));
+      }
+    });
+    return result;
+  }
+
+  /** False for a replayed record this table already holds. */
+  boolean accepts(TopicPartition tp, long offset) {
+    Long entry = entries.get(tp);
+    return entry == null || offset >= entry;
+  }
+
+  /**
+   * Buffers one value (a Struct or Map) as a row.
+   *
+   * @throws org.apache.kafka.connect.errors.DataException if it cannot become a row of this table
+   */
+  void write(Object value) {
+    if (table == null && loadTable() == null) {
+      createTable(value);
+    }
+    Record row;
+    try {
+      row = converter.convert(value);
+    } catch (SchemaMismatchException mismatch) {
+      if (!settings.evolveSchema()) {
+        throw mismatch;
+      }
+      evolveFor(value);
+      row = converter.convert(value);
+    }
+    if (writer == null) {
+      writer = new TableWriter(table, taskId);
+    }
+    writer.write(row, RowSizeEstimator.estimate(row));
+    cycleRecords++;
+  }
+
+  private void evolveFor(Object value) {
+    List<SchemaEvolution.Change> changes = SchemaEvolution.changesFor(table.schema(), value);
+    if (changes.isEmpty()) {
+      return; // the mismatch was not about the schema; converting again reports it
+    }
+    // Files written so far carry the old schema's field ids; they stay valid and are committed
+    // with the cycle. New rows go to new files written with the new schema.
+    if (writer != null) {
+      completedFiles.addAll(writer.complete());
+      writer = null;
+    }
+    SchemaEvolution.apply(table, changes);
+    useTable(table);
+  }
+
+  boolean touched() {
+    return cycleRecords > 0;
+  }
+
+  long bufferedRecords() {
+    return cycleRecords;
+  }
+
+  long bufferedBytes() {
+    return writer == null ? 0 : writer.estimatedBytes();
+  }
+
+  /**
+   * Appends the cycle's files with these next offsets (and extra summary entries) in one commit,
+   * provided the table still holds the offsets this task last saw.
+   *
+   * @throws ConcurrentCommitException if another writer moved this table's offsets
+   */
+  void commit(Map<TopicPartition, Long> nextOffsets, Map<String, String> summary) {
+    List<DataFile> files = new ArrayList<>(completedFiles);
+    completedFiles.clear();
+    if (writer != null) {
+      files.addAll(writer.complete());
+      writer = null;
+    }
+    cycleRecords = 0;
+    table.refresh();
+    Map<TopicPartition, Long> actual = ledger.committedOffsets(table, nextOffsets.keySet());
+    Map<TopicPartition, Long> moved = new HashMap<>();
+    for (TopicPartition tp : nextOffsets.keySet()) {
+      if (!Objects.equals(actual.get(tp), entries.get(tp))) {
+        moved.put(tp, actual.get(tp));
+      }
+    }
+    if (!moved.isEmpty()) {
+      deleteQuietly(files);
+      entries.putAll(actual);
+      moved.values().removeIf(Objects::isNull);
+      throw new ConcurrentCommitException(moved);
+    }
+    AppendFiles append = table.newAppend();
+    files.forEach(append::appendFile);
+    append.set(ledger.summaryKey(), ledger.encode(nextOffsets));
+    append.set("streametl.task", Integer.toString(taskId));
+    summary.forEach(append::set);
+    try {
+      append.commit();
+    } catch (CommitStateUnknownException e) {
+      // The files may or may not be in the table now: keep them, stop, and let the restarted task
+      // read the truth (the offsets) back from the table.
+      throw new ConnectException("the Iceberg catalog did not say whether the commit to " + identifier
+          + " succeeded; the task stops and resumes from the offsets the tables hold", e);
+    } catch (RuntimeException e) {
+      deleteQuietly(files);
+      throw e;
+    }
+    entries.putAll(nextOffsets);
+    LOG.debug("Committed {} data files to {} with offsets {}", files.size(), identifier, nextOffsets);
+  }
+
+  /** Discards the cycle's rows. */
+  void abort() {
+    if (writer != null) {
+      writer.abort();
+      writer = null;
+    }
+    if (table != null) {
+      deleteQuietly(completedFiles);
+    }
+    completedFiles.clear();
+    cycleRecords = 0;
+  }
+
+  private Table loadTable() {
+    if (table == null) {
+      try {
+        useTable(catalog.loadTable(identifier));
+      } catch (NoSuchTableException e) {
+        return null;
+      }
+    }
+    return table;
+  }
+
+  /** Creates the table from a value's shape if it does not exist yet, without writing a row. */
+  void createLike(Object value) {
+    if (loadTable() == null) {
+      createTable(value);
+    }
+  }
+
+  private void createTable(Object value) {
+    if (!settings.autoCreate()) {
+      throw new ConnectException("Iceberg table " + identifier + " does not exist and "
+          + "iceberg.table.auto-create is false; create the table or enable auto-create");
+    }
+    Schema schema = SchemaInference.fromValue(value);
+    PartitionSpec spec;
+    try {
+      spec = PartitionSpecParser.build(schema, settings.partitionBy());
+    } catch (IllegalArgumentException e) {
+      throw new ConnectException("cannot create Iceberg table " + identifier + ": " + e.getMessage(), e);
+    }
+    createNamespaceIfMissing();
+    try {
+      useTable(catalog.buildTable(identifier, schema).withPartitionSpec(spec)
+          .withProperties(settings.properties()).create());
+      LOG.info("Created Iceberg table {} partitioned by {}", identifier, spec);
+    } catch (AlreadyExistsException e) {
+      useTable(catalog.loadTable(identifier)); // another task created it first: use theirs
+    }
+  }
+
+  private void createNamespaceIfMissing() {
+    Namespace namespace = identifier.namespace();
+    if (catalog instanceof SupportsNamespaces namespaces && !namespace.isEmpty()
+        && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException e) {
+        // created concurrently by another task: fine
+      }
+    }
+  }
+
+  private void useTable(Table loaded) {
+    this.table = loaded;
+    this.converter = new RecordConverter(loaded.schema());
+  }
+
+  private void deleteQuietly(List<DataFile> files) {
+    List<String> failed = new ArrayList<>();
+    for (DataFile file : files) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException e) {
+        failed.add(file.location());
+      }
+    }
+    if (!failed.isEmpty()) {
+      LOG.warn("Could not delete {} uncommitted data files of {}; they are unreferenced and safe to remove: {}",
+          failed.size(), identifier, failed);
+    }
+  }
+}

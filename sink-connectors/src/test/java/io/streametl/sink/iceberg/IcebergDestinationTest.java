@@ -1,0 +1,165 @@
+package io.streametl.sink.iceberg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Routing, schema evolution and the two-phase (anchor last) commit, on real tables on disk. */
+class IcebergDestinationTest {
+
+  private static final TopicPartition P0 = new TopicPartition("events", 0);
+  private static final TableIdentifier ALL = TableIdentifier.of("demo", "events");
+  private static final TableIdentifier SIGNUPS = TableIdentifier.of("demo", "signups");
+
+  @TempDir
+  Path dir;
+  private Catalog catalog;
+
+  @BeforeEach
+  void openCatalog() {
+    catalog = IcebergCatalogs.load("streametl", Map.of(
+        "type", "jdbc",
+        "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
+        "warehouse", dir.resolve("warehouse").toUri().toString()));
+  }
+
+  private IcebergDestination destination(boolean evolve, String routeBy, List<String> routes) {
+    return new IcebergDestination(catalog, TableRouter.of("demo.events", routeBy, routes),
+        new TableSettings(true, List.of(), Map.of(), evolve), "sink", 0);
+  }
+
+  private static SinkRecord record(long offset, Map<String, Object> value) {
+    return new SinkRecord("events", 0, null, null, null, value, offset);
+  }
+
+  private static Map<String, Object> event(String id, String type) {
+    Map<String, Object> value = new HashMap<>();
+    value.put("event_id", id);
+    value.put("event_type", type);
+    return value;
+  }
+
+  private List<String> ids(TableIdentifier identifier) {
+    Table table = catalog.loadTable(identifier);
+    List<String> ids = new ArrayList<>();
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+      rows.forEach(r -> ids.add((String) r.getField("event_id")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ids;
+  }
+
+  @Test
+  void newFieldsBecomeOptionalColumnsAndIntColumnsWidenToLong() {
+    IcebergDestination destination = destination(true, "", List.of());
+    destination.committedOffsets(List.of(P0));
+    org.apache.kafka.connect.data.Schema v1 = org.apache.kafka.connect.data.SchemaBuilder.struct()
+        .field("event_id", org.apache.kafka.connect.data.Schema.STRING_SCHEMA)
+        .field("n", org.apache.kafka.connect.data.Schema.INT32_SCHEMA).build();
+    destination.write(new SinkRecord("events", 0, null, null, v1,
+        new org.apache.kafka.connect.data.Struct(v1).put("event_id", "a").put("n", 1), 0));
+    Map<String, Object> v2 = event("b", "signup");
+    v2.put("n", 5_000_000_000L);
+    v2.put("device", Map.of("os", "ios"));
+    destination.write(record(1, v2));
+    destination.commit(Map.of(P0, 2L));
+
+    Table table = catalog.loadTable(ALL);
+    assertThat(table.schema().findType("n")).isEqualTo(Types.LongType.get());
+    assertThat(table.schema().findType("device.os")).isEqualTo(Types.StringType.get());
+    assertThat(table.schema().findField("event_type").isOptional()).isTrue();
+    assertThat(ids(ALL)).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void anIncompatibleChangeRejectsTheRecordAndLeavesTheTableAlone() {
+    IcebergDestination destination = destination(true, "", List.of());
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, Map.of("event_id", "a", "amount", 1.5)));
+    int schemaId = catalog.loadTable(ALL).schema().schemaId();
+
+    assertThatThrownBy(() -> destination.write(record(1, Map.of("event_id", "b", "amount", "1,50 EUR"))))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("'amount'")
+        .hasMessageNotContaining("1,50");
+    assertThat(catalog.loadTable(ALL).schema().schemaId()).isEqualTo(schemaId);
+  }
+
+  @Test
+  void withoutEvolutionANewFieldIsRejected() {
+    IcebergDestination destination = destination(false, "", List.of());
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, Map.of("event_id", "a")));
+
+    assertThatThrownBy(() -> destination.write(record(1, Map.of("event_id", "b", "extra", "x"))))
+        .isInstanceOf(SchemaMismatchException.class).hasMessageContaining("extra");
+  }
+
+  @Test
+  void recordsAreRoutedByAFieldAndTheRestGoToTheDefaultTable() {
+    IcebergDestination destination = destination(true, "event_type", List.of("signup=demo.signups"));
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, event("a", "signup")));
+    destination.write(record(1, event("b", "cancel")));
+    destination.write(record(2, event("c", "signup")));
+    destination.commit(Map.of(P0, 3L));
+
+    assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c");
+    assertThat(ids(ALL)).containsExactly("b");
+  }
+
+  @Test
+  void aCrashBetweenTheTwoPhasesNeitherLosesNorDuplicatesRows() {
+    // Cycle 1 commits fully. In cycle 2 the routed table commits, then the task dies before the anchor.
+    IcebergDestination first = destination(true, "event_type", List.of("signup=demo.signups"));
+    first.committedOffsets(List.of(P0));
+    first.write(record(0, event("a", "signup")));
+    first.write(record(1, event("b", "cancel")));
+    first.commit(Map.of(P0, 2L));
+    first.write(record(2, event("c", "signup")));
+    first.write(record(3, event("d", "cancel")));
+    TableSinkAccess.commitOnly(first, SIGNUPS, Map.of(P0, 4L)); // phase one only, then "crash"
+
+    IcebergDestination restarted = destination(true, "event_type", List.of("signup=demo.signups"));
+    Map<TopicPartition, Long> resume = restarted.committedOffsets(List.of(P0));
+    assertThat(resume).containsEntry(P0, 2L); // the anchor's offset: records 2 and 3 are replayed
+    restarted.write(record(2, event("c", "signup")));  // already in demo.signups: skipped there
+    restarted.write(record(3, event("d", "cancel")));
+    restarted.commit(Map.of(P0, 4L));
+
+    assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c");
+    assertThat(ids(ALL)).containsExactlyInAnyOrder("b", "d");
+  }
+
+  @Test
+  void theAnchorIsCreatedWhenEveryRowWasRouted() {
+    IcebergDestination destination = destination(true, "event_type", List.of("signup=demo.signups"));
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, event("a", "signup")));
+    destination.commit(Map.of(P0, 1L));
+
+    assertThat(catalog.tableExists(ALL)).isTrue();
+    assertThat(destination(true, "event_type", List.of("signup=demo.signups")).committedOffsets(List.of(P0)))
+        .containsEntry(P0, 1L);
+  }
+}
