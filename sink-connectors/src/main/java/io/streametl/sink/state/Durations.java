@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class Durations {
 
   private static final Pattern SHAPE = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+  /** Longer durations make no sense for time-to-lives or windows, and would overflow millis arithmetic. */
+  static final Duration MAX = Duration.ofDays(36_500);
   public static final String SYNTAX = "a whole number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 10m, 1h, 1d";
 
   private Durations() {}
@@ -28,13 +30,17 @@ public final class Durations {
       throw new IllegalArgumentException("'" + text + "' is not a duration: write " + SYNTAX);
     }
     long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
+    Duration duration = switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
       case "h" -> Duration.ofHours(amount);
       default -> Duration.ofDays(amount);
     };
+    if (duration.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is longer than the limit of " + MAX.toDays() + "d");
+    }
+    return duration;
   }
 
   /** The shortest text {@link #parse} reads back to {@code d}, e.g. {@code 90s} or {@code 10m}. */

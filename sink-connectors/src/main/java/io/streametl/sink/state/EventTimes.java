@@ -6,8 +6,6 @@ import io.streametl.common.fieldpath.ValueTypes;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.Map;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
@@ -29,25 +27,11 @@ public final class EventTimes {
    * @throws DataException naming the path and what is wrong (never the value itself)
    */
   public static long read(Object recordValue, FieldPath path) {
-    FieldValue found = lookup(recordValue, path);
+    FieldValue found = RecordFields.lookup(recordValue, path);
     if (!found.isPresent()) {
       throw new DataException("the time field '" + path + "' is " + found.absenceReason());
     }
     return toEpochMillis(found.value(), "the time field '" + path + "'");
-  }
-
-  /** {@code path} in a Struct or Map value; absent when the value is neither. */
-  public static FieldValue lookup(Object recordValue, FieldPath path) {
-    if (recordValue instanceof Struct struct) {
-      return path.lookup(struct);
-    }
-    if (recordValue instanceof Map<?, ?> map) {
-      return path.lookup(map);
-    }
-    return FieldValue.absent(recordValue == null
-        ? "missing: the record has no value"
-        : "missing: the record value is " + ValueTypes.withArticle(ValueTypes.describe(recordValue))
-            + ", not a struct or map");
   }
 
   /**

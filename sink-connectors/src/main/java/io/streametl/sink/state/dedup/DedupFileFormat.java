@@ -94,11 +94,12 @@ final class DedupFileFormat {
   static DedupFileHeader readHeader(DataInputStream in, String fileName) throws IOException {
     try {
       byte[] fixed = new byte[FIXED_HEADER_BYTES];
-      in.readFully(fixed);
+      in.readFully(fixed, 0, 4);
       ByteBuffer head = ByteBuffer.wrap(fixed);
       if (head.getInt() != MAGIC) {
         throw new CorruptStateFileException(fileName, "is not a StreamETL dedup state file (wrong magic number)");
       }
+      in.readFully(fixed, 4, FIXED_HEADER_BYTES - 4);
       int version = head.getShort() & 0xffff;
       if (version != VERSION) {
         throw new CorruptStateFileException(fileName, "has format version " + version

@@ -1,5 +1,8 @@
 package io.streametl.sink.state.dedup;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * The header of a dedup state file (see {@link DedupFileFormat} for the layout). Times are epoch
  * seconds, {@link Long#MIN_VALUE} where there is none (a state that has seen no record, a file
@@ -45,6 +48,16 @@ public record DedupFileHeader(
       }
       return null;
     }
+  }
+
+  /**
+   * Reads and checks the header at the start of {@code in} (the caller closes the stream), e.g.
+   * to decide at compaction which deltas have expired and can leave the chain.
+   *
+   * @throws CorruptStateFileException if it is not a readable dedup state file header
+   */
+  public static DedupFileHeader read(InputStream in, String fileName) throws IOException {
+    return DedupFileFormat.readHeader(DedupFileFormat.buffered(in), fileName);
   }
 
   /** Whether every entry in the file has expired once the clock reads {@code clockEpochSeconds}. */

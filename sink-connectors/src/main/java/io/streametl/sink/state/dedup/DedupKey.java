@@ -3,7 +3,7 @@ package io.streametl.sink.state.dedup;
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.FieldValue;
 import io.streametl.sink.state.CanonicalEncoder;
-import io.streametl.sink.state.EventTimes;
+import io.streametl.sink.state.RecordFields;
 import io.streametl.sink.state.KeyHash;
 import java.util.List;
 import org.apache.kafka.connect.errors.DataException;
@@ -60,7 +60,7 @@ public final class DedupKey {
     }
     encoder.tuple(fields.size());
     for (FieldPath path : fields) {
-      FieldValue found = EventTimes.lookup(recordValue, path);
+      FieldValue found = RecordFields.lookup(recordValue, path);
       if (!found.isPresent()) {
         throw new DataException("the dedup key field '" + path + "' is " + found.absenceReason());
       }
