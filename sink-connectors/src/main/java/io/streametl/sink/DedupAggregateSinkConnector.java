@@ -11,6 +11,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import io.streametl.sink.state.aggregate.AggregationConfig;
+import io.streametl.sink.state.dedup.DedupScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A sink that writes events into Apache Iceberg exactly once: every commit appends the cycle's
@@ -18,6 +22,8 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * holds. Dedup and windowed aggregation run inside the tasks (see the docs).
  */
 public class DedupAggregateSinkConnector extends SinkConnector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DedupAggregateSinkConnector.class);
 
   public static final String OVERVIEW_DOC = "Writes records into an Apache Iceberg table exactly once, "
       + "with the Kafka offsets recorded in the same Iceberg commit as the rows. Each task commits on its own; "
@@ -32,7 +38,13 @@ public class DedupAggregateSinkConnector extends SinkConnector {
 
   @Override
   public void start(Map<String, String> props) {
-    new SinkConfig(props); // fail the connector, not its tasks, on a bad config
+    SinkConfig config = new SinkConfig(props); // fail the connector, not its tasks, on a bad config
+    String topicList = props.getOrDefault("topics", "");
+    List<String> topics = topicList.isBlank() ? List.of()
+        : java.util.Arrays.stream(topicList.split(",")).map(String::trim).toList();
+    config.dedup()
+        .flatMap(dedup -> DedupScope.warning(dedup.key(), topics, props.get("topics.regex")))
+        .ifPresent(warning -> LOG.warn("Dedup scope: {}", warning));
     this.props = Map.copyOf(props);
   }
 
@@ -65,6 +77,13 @@ public class DedupAggregateSinkConnector extends SinkConnector {
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config result = super.validate(connectorConfigs);
+    // Each aggregation's keys are named after it, so ConfigDef cannot list them up front.
+    Map<String, ConfigValue> aggregationValues = AggregationConfig.validate(connectorConfigs);
+    for (ConfigValue value : aggregationValues.values()) {
+      if (!value.name().equals(AggregationConfig.AGGREGATIONS)) {
+        result.configValues().add(value);
+      }
+    }
     boolean fieldErrors = result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
     if (!fieldErrors) {
       try {

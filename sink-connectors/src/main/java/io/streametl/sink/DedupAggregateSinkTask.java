@@ -1,6 +1,9 @@
 package io.streametl.sink;
 
 import io.streametl.common.Version;
+import io.streametl.sink.state.aggregate.AddResult;
+import io.streametl.sink.state.aggregate.AggregationSpec;
+import io.streametl.sink.state.aggregate.TooLatePolicy;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink task: takes records into the current cycle, and commits each cycle to the destination
- * together with the offsets after it. It never lets Connect commit an offset the destination does
- * not hold ({@link #preCommit} returns the destination's offsets), and on partition assignment it
- * seeks to the offsets the destination holds, so a restart neither loses nor repeats rows.
+ * The sink task: drops duplicates, writes the remaining records as rows, feeds the windowed
+ * aggregations, and commits each cycle to the destination together with the offsets after it and
+ * the dedup/aggregation state as of those offsets. It never lets Connect commit an offset the
+ * destination does not hold ({@link #preCommit} returns the destination's offsets), and on
+ * partition assignment it restores the state and seeks to the offsets the destination holds, so
+ * a restart neither loses nor repeats rows.
  */
 public class DedupAggregateSinkTask extends SinkTask {
 
@@ -32,6 +37,7 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   private EventDestination destination;
   private PartitionProgress progress;
+  private PartitionStates states;
   private CommitTrigger trigger;
   private ErrantRecords errants;
   private int maxConsecutiveFailures;
@@ -57,6 +63,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     int taskId = Integer.parseInt(props.getOrDefault(TASK_ID, "0"));
     destination = destinations.apply(config, taskId);
     progress = new PartitionProgress();
+    states = new PartitionStates(config.dedup().orElse(null), config.aggregations());
     trigger = new CommitTrigger(clock, config.commitIntervalMs(), config.commitMaxRecords(), config.commitMaxBytes());
     errants = new ErrantRecords(reporter());
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
@@ -73,8 +80,13 @@ public class DedupAggregateSinkTask extends SinkTask {
   @Override
   public void open(Collection<TopicPartition> partitions) {
     Map<TopicPartition, Long> committed = destination.committedOffsets(partitions);
+    Map<TopicPartition, String> recorded = destination.committedStates(partitions);
     for (TopicPartition tp : partitions) {
       progress.assign(tp, committed.get(tp));
+      if (states.isStateful()) {
+        states.restore(tp, recorded.get(tp), committed.get(tp),
+            recorded.containsKey(tp) ? destination.stateFiles() : null);
+      }
     }
     if (!committed.isEmpty()) {
       context.offset(committed);
@@ -91,13 +103,33 @@ public class DedupAggregateSinkTask extends SinkTask {
         continue; // already in the destination (redelivered after a seek or a rewind)
       }
       try {
-        destination.write(record);
+        process(tp, offset, record);
       } catch (DataException e) {
         errants.report(record, e);
       }
       progress.take(tp, offset);
     }
     commitIfDue();
+  }
+
+  private void process(TopicPartition tp, long offset, SinkRecord record) {
+    if (record.value() == null) {
+      throw new DataException("the record has a null value (a tombstone); the sink keeps no deletes");
+    }
+    if (!states.firstSeen(tp, record)) {
+      return; // a duplicate within the TTL: neither a row nor part of any aggregate
+    }
+    states.checkAggregatable(record);
+    destination.write(record);
+    for (AggregationSpec spec : states.aggregations()) {
+      boolean add = destination.aggregateAccepts(spec.name(), tp, offset);
+      AddResult result = states.aggregate(tp, spec.name(), record, add);
+      if (add && result.windowsTaken() == 0 && spec.tooLate() == TooLatePolicy.DEAD_LETTER) {
+        errants.report(record, new DataException("the record is too late for aggregation '" + spec.name()
+            + "': all its windows closed more than the allowed lateness ago (it is in the events table, "
+            + "not in the aggregates)"));
+      }
+    }
   }
 
   @Override
@@ -119,9 +151,10 @@ public class DedupAggregateSinkTask extends SinkTask {
     } catch (RuntimeException e) {
       LOG.error("Commit before giving up {} failed; the uncommitted records are not lost, the next owner "
           + "reads them again from the offsets the destination holds", partitions, e);
-      destination.abort();
+      discardCycle();
     }
     progress.revoke(partitions);
+    states.forget(partitions);
     destination.revoked(partitions);
   }
 
@@ -153,13 +186,25 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
     errants.awaitReported();
     try {
-      destination.commit(pending);
+      for (AggregationSpec spec : states.aggregations()) {
+        destination.writeAggregateRows(spec.name(), states.partialRows(spec));
+      }
+      Map<TopicPartition, String> stateDocuments = states.isStateful()
+          ? states.persist(pending, progress.committed(), destination.stateFiles()) : Map.of();
+      destination.commit(pending, stateDocuments);
       progress.markCommitted(pending);
+      if (states.isStateful()) {
+        states.committed(destination.stateFiles());
+      }
       consecutiveFailures = 0;
+      LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", pending,
+          states.duplicatesDropped(), states.tooLateCounted());
     } catch (ConcurrentCommitException e) {
       LOG.warn("{}; discarding this task's uncommitted rows and resuming from the destination's offsets {}",
           e.getMessage(), e.actualOffsets());
-      rewind(e.actualOffsets());
+      discardCycle();
+      // Another writer moved the offsets and the state with them: take both from the destination.
+      open(progress.assigned());
     } catch (ConnectException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -175,10 +220,17 @@ public class DedupAggregateSinkTask extends SinkTask {
   }
 
   private void rewind(Map<TopicPartition, Long> authoritative) {
-    destination.abort();
+    discardCycle();
     Map<TopicPartition, Long> seeks = progress.rewind(authoritative);
     if (!seeks.isEmpty()) {
       context.offset(seeks);
+    }
+  }
+
+  private void discardCycle() {
+    destination.abort();
+    if (states.isStateful()) {
+      states.rollback(destination.canCommit() ? destination.stateFiles() : null);
     }
   }
 }

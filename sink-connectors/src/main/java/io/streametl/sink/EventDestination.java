@@ -1,6 +1,7 @@
 package io.streametl.sink;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -17,6 +18,21 @@ public interface EventDestination extends AutoCloseable {
    * destination holds them (absent: never recorded).
    */
   Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions);
+
+  /**
+   * The processing state recorded with the offsets {@link #committedOffsets} returned, per
+   * partition (absent: none recorded).
+   */
+  Map<TopicPartition, String> committedStates(Collection<TopicPartition> partitions);
+
+  /** Where the dedup state files live; available once {@link #canCommit()} is true. */
+  StateFileStore stateFiles();
+
+  /** False for a replayed record the aggregation's table already holds. */
+  boolean aggregateAccepts(String aggregation, TopicPartition tp, long offset);
+
+  /** Buffers the cycle's partial rows of an aggregation (column name to value). */
+  void writeAggregateRows(String aggregation, List<Map<String, Object>> rows);
 
   /** Forgets partitions the task no longer owns. */
   void revoked(Collection<TopicPartition> partitions);
@@ -43,7 +59,7 @@ public interface EventDestination extends AutoCloseable {
    *
    * @throws ConcurrentCommitException if another writer moved the destination's offsets
    */
-  void commit(Map<TopicPartition, Long> nextOffsets);
+  void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states);
 
   /** Discards the cycle's rows. */
   void abort();

@@ -30,6 +30,10 @@ final class PartitionProgress {
     partitions.forEach(positions::remove);
   }
 
+  java.util.Set<TopicPartition> assigned() {
+    return java.util.Set.copyOf(positions.keySet());
+  }
+
   boolean isAssigned(TopicPartition tp) {
     return positions.containsKey(tp);
   }

@@ -10,6 +10,11 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import io.streametl.common.fieldpath.FieldPath;
+import io.streametl.sink.state.aggregate.AggregationConfig;
+import io.streametl.sink.state.aggregate.AggregationSpec;
+import io.streametl.sink.state.dedup.DedupClock;
+import io.streametl.sink.state.dedup.DedupKey;
 
 /**
  * The typed configuration of the dedup/aggregate sink. Pass-through property families
@@ -31,6 +36,15 @@ public final class SinkConfig extends AbstractConfig {
   public static final String TABLES_ROUTE_BY = "iceberg.tables.route-by";
   public static final String TABLES_ROUTES = "iceberg.tables.routes";
 
+  public static final String DEDUP_ENABLED = "dedup.enabled";
+  public static final String DEDUP_KEY_FIELDS = "dedup.key.fields";
+  public static final String DEDUP_TTL = "dedup.ttl";
+  public static final String DEDUP_TIME = "dedup.time";
+  public static final String DEDUP_TIME_MAX_AHEAD = "dedup.time.max-ahead";
+  public static final String DEDUP_COMPACT_AFTER = "dedup.state.compact-after-files";
+  public static final String RECORD_TIMESTAMP = "record-timestamp";
+  public static final String AGGREGATION_TABLE = "table";
+
   public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
   public static final String COMMIT_MAX_RECORDS = "commit.max.records";
   public static final String COMMIT_MAX_BYTES = "commit.max.bytes";
@@ -38,8 +52,9 @@ public final class SinkConfig extends AbstractConfig {
 
   private static final String GROUP_ICEBERG = "Iceberg";
   private static final String GROUP_COMMIT = "Commits";
+  private static final String GROUP_DEDUP = "Dedup";
 
-  public static final ConfigDef CONFIG_DEF = new ConfigDef()
+  public static final ConfigDef CONFIG_DEF = new ConfigDef(AggregationConfig.AGGREGATIONS_DEF)
       .define(CATALOG_NAME, Type.STRING, "streametl", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Name of the Iceberg catalog. Catalog properties are given as '" + CATALOG_PREFIX
               + "<property>', for example " + CATALOG_PREFIX + "type=jdbc, " + CATALOG_PREFIX
@@ -75,6 +90,32 @@ public final class SinkConfig extends AbstractConfig {
               + "Records whose value matches no route go to " + TABLE + ", which also records the offsets "
               + "every task resumes from (it is committed last in each cycle).",
           GROUP_ICEBERG, 7, Width.LONG, "Routes")
+      .define(DEDUP_ENABLED, Type.BOOLEAN, false, Importance.HIGH,
+          "Drop duplicates: keep the first record of each identity within " + DEDUP_TTL + ". Dedup is exact "
+              + "within a Kafka partition, so duplicates must share a partition: key records by the event identity "
+              + "(the sources of this bundle do). Duplicates are neither written nor aggregated.",
+          GROUP_DEDUP, 1, Width.SHORT, "Dedup")
+      .define(DEDUP_KEY_FIELDS, Type.LIST, "", new FieldPathListValidator(), Importance.HIGH,
+          "Field paths whose values form the identity, e.g. 'event_id' or 'user_id,event_time'. Empty: the record "
+              + "key. Records without an identity (a null key, a missing field) go to the dead-letter queue.",
+          GROUP_DEDUP, 2, Width.LONG, "Identity fields")
+      .define(DEDUP_TTL, Type.STRING, "1h", new DurationValidator(), Importance.HIGH,
+          "How long an identity is remembered, measured on the dedup clock (" + DEDUP_TIME + "), never the wall "
+              + "clock; state is bounded by the keys seen in this span (about 34-48 bytes of heap and 20 bytes "
+              + "of storage per key). " + io.streametl.sink.state.Durations.SYNTAX + ".",
+          GROUP_DEDUP, 3, Width.SHORT, "Time to live")
+      .define(DEDUP_TIME, Type.STRING, RECORD_TIMESTAMP, new DedupTimeValidator(), Importance.MEDIUM,
+          "The dedup clock: '" + RECORD_TIMESTAMP + "' (the Kafka record timestamp, i.e. processing time) or "
+              + "the field path of an event time.",
+          GROUP_DEDUP, 4, Width.MEDIUM, "Dedup clock")
+      .define(DEDUP_TIME_MAX_AHEAD, Type.STRING, "1h", new DurationValidator(), Importance.LOW,
+          "With an event-time clock: an event time further ahead of its record timestamp than this is capped, so "
+              + "one wrong clock cannot expire every key. " + io.streametl.sink.state.Durations.SYNTAX + ".",
+          GROUP_DEDUP, 5, Width.SHORT, "Max event time ahead")
+      .define(DEDUP_COMPACT_AFTER, Type.INT, 20, ConfigDef.Range.between(1, 1000), Importance.LOW,
+          "A partition's dedup state is saved as one delta file per commit; after this many files it is "
+              + "rewritten as one base file, which bounds the files read when a partition is restored.",
+          GROUP_DEDUP, 6, Width.SHORT, "Compact after files")
       .define(COMMIT_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(100), Importance.HIGH,
           "Longest time buffered records wait before they are committed to Iceberg (with their Kafka "
               + "offsets, in one atomic commit). This bounds freshness: a row is visible in the table at most "
@@ -93,10 +134,18 @@ public final class SinkConfig extends AbstractConfig {
           GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails");
 
   private final Map<String, String> originals;
+  private final List<AggregationSpec> aggregations;
 
   public SinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.originals = Map.copyOf(props);
+    this.aggregations = AggregationConfig.parse(props);
+    for (AggregationSpec spec : aggregations) {
+      String key = AggregationConfig.key(spec.name(), AGGREGATION_TABLE);
+      if (originals.containsKey(key)) {
+        new TableNameValidator().ensureValid(key, originals.get(key));
+      }
+    }
     if (!catalogProperties().containsKey("type") && !catalogProperties().containsKey("catalog-impl")) {
       throw new ConfigException(CATALOG_PREFIX + "type", null,
           "set the Iceberg catalog type (rest, jdbc, hadoop, glue, nessie, hive) or "
@@ -151,6 +200,32 @@ public final class SinkConfig extends AbstractConfig {
     return getList(TABLES_ROUTES);
   }
 
+  /** The dedup settings, or empty when dedup is off. */
+  public java.util.Optional<DedupSettings> dedup() {
+    if (!getBoolean(DEDUP_ENABLED)) {
+      return java.util.Optional.empty();
+    }
+    List<String> fields = getList(DEDUP_KEY_FIELDS);
+    DedupKey key = fields.isEmpty() ? DedupKey.recordKey() : DedupKey.fields(FieldPath.parseAll(fields));
+    String time = getString(DEDUP_TIME).trim();
+    DedupClock clock = time.equals(RECORD_TIMESTAMP) ? DedupClock.recordTimestamp()
+        : DedupClock.eventTime(FieldPath.parse(time),
+            java.util.Optional.of(io.streametl.sink.state.Durations.parse(getString(DEDUP_TIME_MAX_AHEAD))));
+    return java.util.Optional.of(new DedupSettings(key, clock,
+        io.streametl.sink.state.Durations.parse(getString(DEDUP_TTL)), getInt(DEDUP_COMPACT_AFTER)));
+  }
+
+  /** The configured aggregations (validated when this config was built). */
+  public List<AggregationSpec> aggregations() {
+    return aggregations;
+  }
+
+  /** The table of an aggregation's partial rows: 'aggregation.NAME.table', or the events table + '_NAME'. */
+  public String aggregationTable(String name) {
+    String table = originals.get(AggregationConfig.key(name, AGGREGATION_TABLE));
+    return table == null || table.isBlank() ? table() + "_" + name : table.trim();
+  }
+
   public long commitIntervalMs() {
     return getLong(COMMIT_INTERVAL_MS);
   }
@@ -175,6 +250,63 @@ public final class SinkConfig extends AbstractConfig {
       }
     });
     return result;
+  }
+
+  /** A list of field paths, parsed as dedup parses them. */
+  static final class FieldPathListValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      for (Object path : (List<?>) value) {
+        try {
+          FieldPath.parse(path.toString());
+        } catch (ConfigException e) {
+          throw new ConfigException(name, value, e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "list of field paths";
+    }
+  }
+
+  /** A duration such as 90s, 10m, 1h or 7d. */
+  static final class DurationValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        io.streametl.sink.state.Durations.parse((String) value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return io.streametl.sink.state.Durations.SYNTAX;
+    }
+  }
+
+  /** 'record-timestamp' or a field path. */
+  static final class DedupTimeValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String time = value == null ? "" : value.toString().trim();
+      if (!time.equals(RECORD_TIMESTAMP)) {
+        try {
+          FieldPath.parse(time);
+        } catch (ConfigException e) {
+          throw new ConfigException(name, value, "give '" + RECORD_TIMESTAMP + "' or the field path of an event "
+              + "time: " + e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "'" + RECORD_TIMESTAMP + "' or a field path";
+    }
   }
 
   /** 'topic' or a field path, parsed as the router parses it. */

@@ -274,55 +274,15 @@ class DedupAggregateSinkTaskTest {
     int failuresLeft;
 
     EventDestination wrap(EventDestination real) {
-      return new EventDestination() {
+      return new ForwardingDestination(real) {
         @Override
-        public Map<TopicPartition, Long> committedOffsets(java.util.Collection<TopicPartition> partitions) {
-          return real.committedOffsets(partitions);
-        }
-
-        @Override
-        public void write(SinkRecord record) {
-          real.write(record);
-        }
-
-        @Override
-        public long bufferedRecords() {
-          return real.bufferedRecords();
-        }
-
-        @Override
-        public long bufferedBytes() {
-          return real.bufferedBytes();
-        }
-
-        @Override
-        public boolean canCommit() {
-          return real.canCommit();
-        }
-
-        @Override
-        public void revoked(java.util.Collection<TopicPartition> partitions) {
-          real.revoked(partitions);
-        }
-
-        @Override
-        public void commit(Map<TopicPartition, Long> nextOffsets) {
+        public void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
           if (failuresLeft > 0) {
             failuresLeft--;
             real.abort();
             throw new org.apache.iceberg.exceptions.CommitFailedException("injected commit failure");
           }
-          real.commit(nextOffsets);
-        }
-
-        @Override
-        public void abort() {
-          real.abort();
-        }
-
-        @Override
-        public void close() {
-          real.close();
+          real.commit(nextOffsets, states);
         }
       };
     }

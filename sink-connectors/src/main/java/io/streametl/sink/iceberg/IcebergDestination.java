@@ -2,6 +2,11 @@ package io.streametl.sink.iceberg;
 
 import io.streametl.sink.ConcurrentCommitException;
 import io.streametl.sink.EventDestination;
+import io.streametl.sink.StateFileStore;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.FileIO;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -32,17 +37,38 @@ public final class IcebergDestination implements EventDestination {
   private final OffsetLedger ledger;
   private final int taskId;
   private final Map<TableIdentifier, TableSink> tables = new LinkedHashMap<>();
+  private final Map<String, TableSink> aggregateTables = new LinkedHashMap<>();
+  private final String connectorName;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private Object firstValueOfCycle;
 
   public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings, String connectorName,
+      int taskId) {
+    this(catalog, router, settings, Map.of(), settings, connectorName, taskId);
+  }
+
+  /**
+   * @param aggregationTables the table of each aggregation's partial rows
+   * @param aggregateSettings how those tables are created (partitioned by window start)
+   */
+  public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings,
+      Map<String, TableIdentifier> aggregationTables, TableSettings aggregateSettings, String connectorName,
       int taskId) {
     this.catalog = catalog;
     this.router = router;
     this.settings = settings;
     this.ledger = new OffsetLedger(connectorName);
     this.taskId = taskId;
+    this.connectorName = connectorName;
     tables.put(router.defaultTable(), newSink(router.defaultTable()));
+    aggregationTables.forEach((name, identifier) ->
+        aggregateTables.put(name, new TableSink(catalog, identifier, aggregateSettings, ledger, taskId)));
+  }
+
+  private List<TableSink> allSinks() {
+    List<TableSink> all = new ArrayList<>(tables.values());
+    all.addAll(aggregateTables.values());
+    return all;
   }
 
   private TableSink newSink(TableIdentifier identifier) {
@@ -64,14 +90,58 @@ public final class IcebergDestination implements EventDestination {
   @Override
   public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
     assigned.addAll(partitions);
-    tables.values().forEach(sink -> sink.open(partitions));
+    allSinks().forEach(sink -> sink.open(partitions));
     return anchor().entries(partitions);
+  }
+
+  @Override
+  public Map<TopicPartition, String> committedStates(Collection<TopicPartition> partitions) {
+    return anchor().states(partitions);
   }
 
   @Override
   public void revoked(Collection<TopicPartition> partitions) {
     assigned.removeAll(partitions);
-    tables.values().forEach(sink -> sink.close(partitions));
+    allSinks().forEach(sink -> sink.close(partitions));
+  }
+
+  @Override
+  public StateFileStore stateFiles() {
+    Table table = anchor().table();
+    if (table == null) {
+      throw new IllegalStateException("the anchor table " + router.defaultTable() + " does not exist yet");
+    }
+    String folder = table.location() + "/streametl-state/" + connectorName + "/";
+    FileIO io = table.io();
+    return new StateFileStore() {
+      @Override
+      public OutputStream create(String name) {
+        return io.newOutputFile(folder + name).createOrOverwrite();
+      }
+
+      @Override
+      public InputStream open(String name) {
+        return io.newInputFile(folder + name).newStream();
+      }
+
+      @Override
+      public void delete(String name) {
+        io.deleteFile(folder + name);
+      }
+    };
+  }
+
+  @Override
+  public boolean aggregateAccepts(String aggregation, TopicPartition tp, long offset) {
+    return aggregateTables.get(aggregation).accepts(tp, offset);
+  }
+
+  @Override
+  public void writeAggregateRows(String aggregation, List<Map<String, Object>> rows) {
+    TableSink sink = aggregateTables.get(aggregation);
+    for (Map<String, Object> row : rows) {
+      sink.write(row);
+    }
   }
 
   @Override
@@ -98,7 +168,7 @@ public final class IcebergDestination implements EventDestination {
 
   @Override
   public long bufferedBytes() {
-    return tables.values().stream().mapToLong(TableSink::bufferedBytes).sum();
+    return allSinks().stream().mapToLong(TableSink::bufferedBytes).sum();
   }
 
   @Override
@@ -107,14 +177,14 @@ public final class IcebergDestination implements EventDestination {
   }
 
   @Override
-  public void commit(Map<TopicPartition, Long> nextOffsets) {
+  public void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
     if (!anchor().exists()) {
       // Every row went to routed tables so far: the anchor is created from a row's shape so it
       // can record the offsets (it receives rows later, when records match no route).
       anchor().createLike(firstValueOfCycle);
     }
     List<TableSink> phaseOne = new ArrayList<>();
-    tables.values().forEach(sink -> {
+    allSinks().forEach(sink -> {
       if (sink != anchor() && sink.touched()) {
         phaseOne.add(sink);
       }
@@ -123,7 +193,8 @@ public final class IcebergDestination implements EventDestination {
       for (TableSink sink : phaseOne) {
         sink.commit(nextOffsets, Map.of());
       }
-      anchor().commit(nextOffsets, Map.of());
+      anchor().commit(nextOffsets, states.isEmpty() ? Map.of()
+          : Map.of(ledger.stateKey(), ledger.encodeStates(states)));
     } catch (ConcurrentCommitException e) {
       abort();
       // Whatever table noticed it, the task resumes from the anchor's offsets.
@@ -137,7 +208,7 @@ public final class IcebergDestination implements EventDestination {
 
   @Override
   public void abort() {
-    tables.values().forEach(TableSink::abort);
+    allSinks().forEach(TableSink::abort);
     firstValueOfCycle = null;
   }
 

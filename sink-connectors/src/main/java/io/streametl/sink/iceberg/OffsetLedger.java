@@ -27,17 +27,25 @@ import org.apache.kafka.connect.errors.ConnectException;
 public final class OffsetLedger {
 
   static final String SUMMARY_KEY_PREFIX = "streametl.kafka-offsets.";
+  static final String STATE_KEY_PREFIX = "streametl.state.";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Map<String, Long>>> SHAPE = new TypeReference<>() {};
 
   private final String summaryKey;
+  private final String stateKey;
 
   public OffsetLedger(String connectorName) {
     this.summaryKey = SUMMARY_KEY_PREFIX + connectorName;
+    this.stateKey = STATE_KEY_PREFIX + connectorName;
   }
 
   public String summaryKey() {
     return summaryKey;
+  }
+
+  /** The summary key of the processing state (dedup files, event-time marks) recorded with the offsets. */
+  public String stateKey() {
+    return stateKey;
   }
 
   /** The summary value recording these next-offsets. */
@@ -71,6 +79,20 @@ public final class OffsetLedger {
    */
   public Map<TopicPartition, Long> committedOffsets(Table table, Collection<TopicPartition> partitions) {
     Map<TopicPartition, Long> found = new HashMap<>();
+    committed(table, partitions).forEach((tp, entry) -> found.put(tp, entry.nextOffset()));
+    return found;
+  }
+
+  /** A partition's committed position: the next offset, and the state recorded in the same snapshot. */
+  public record Committed(long nextOffset, String state) {}
+
+  /**
+   * The next offset of each given partition as committed in the table (refresh it first), with the
+   * processing state the same snapshot recorded for it (null when it recorded none); partitions
+   * the table has never recorded are absent.
+   */
+  public Map<TopicPartition, Committed> committed(Table table, Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Committed> found = new HashMap<>();
     Set<TopicPartition> wanted = new HashSet<>(partitions);
     if (wanted.isEmpty() || table.currentSnapshot() == null) {
       return found;
@@ -80,9 +102,10 @@ public final class OffsetLedger {
       if (value == null) {
         continue;
       }
+      Map<TopicPartition, String> states = decodeStates(snapshot.summary().get(stateKey), snapshot.snapshotId());
       decode(value, snapshot.snapshotId()).forEach((tp, offset) -> {
         if (wanted.remove(tp)) {
-          found.put(tp, offset);
+          found.put(tp, new Committed(offset, states.get(tp)));
         }
       });
       if (wanted.isEmpty()) {
@@ -90,5 +113,34 @@ public final class OffsetLedger {
       }
     }
     return found;
+  }
+
+  /** The summary value recording each partition's state (an opaque JSON text per partition). */
+  public String encodeStates(Map<TopicPartition, String> states) {
+    Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> byTopic = new TreeMap<>();
+    try {
+      for (Map.Entry<TopicPartition, String> e : states.entrySet()) {
+        byTopic.computeIfAbsent(e.getKey().topic(), t -> new TreeMap<>())
+            .put(Integer.toString(e.getKey().partition()), JSON.readTree(e.getValue()));
+      }
+      return JSON.writeValueAsString(byTopic);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode processing state", e);
+    }
+  }
+
+  private Map<TopicPartition, String> decodeStates(String value, long snapshotId) {
+    Map<TopicPartition, String> result = new HashMap<>();
+    if (value == null) {
+      return result;
+    }
+    try {
+      JSON.readTree(value).fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(p ->
+          result.put(new TopicPartition(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().toString())));
+      return result;
+    } catch (JsonProcessingException | NumberFormatException e) {
+      throw new ConnectException("snapshot " + snapshotId + " has an unreadable '" + stateKey
+          + "' summary entry; the task cannot restore its dedup and aggregation state safely", e);
+    }
   }
 }

@@ -120,7 +120,8 @@ public final class SchemaInference {
       return Types.DecimalType.of(DECIMAL_PRECISION, Math.max(d.scale(), 0));
     } else if (value instanceof Boolean) {
       return Types.BooleanType.get();
-    } else if (value instanceof Date) {
+    } else if (value instanceof Date || value instanceof java.time.Instant
+        || value instanceof java.time.OffsetDateTime) {
       return Types.TimestampType.withZone();
     } else if (value instanceof byte[] || value instanceof ByteBuffer) {
       return Types.BinaryType.get();

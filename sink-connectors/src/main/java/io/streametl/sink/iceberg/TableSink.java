@@ -41,6 +41,7 @@ final class TableSink {
   private final OffsetLedger ledger;
   private final int taskId;
   private final Map<TopicPartition, Long> entries = new HashMap<>();
+  private final Map<TopicPartition, String> states = new HashMap<>();
   private final List<DataFile> completedFiles = new ArrayList<>();
 
   private Table table;
@@ -71,11 +72,33 @@ final class TableSink {
       return;
     }
     current.refresh();
-    entries.putAll(ledger.committedOffsets(current, partitions));
+    ledger.committed(current, partitions).forEach((tp, committed) -> {
+      entries.put(tp, committed.nextOffset());
+      if (committed.state() != null) {
+        states.put(tp, committed.state());
+      }
+    });
   }
 
   void close(Collection<TopicPartition> partitions) {
     partitions.forEach(entries::remove);
+    partitions.forEach(states::remove);
+  }
+
+  /** The processing state recorded with each partition's offset (absent: none). */
+  Map<TopicPartition, String> states(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, String> result = new HashMap<>();
+    partitions.forEach(tp -> {
+      if (states.containsKey(tp)) {
+        result.put(tp, states.get(tp));
+      }
+    });
+    return result;
+  }
+
+  /** The table, once it exists (for its FileIO and location). */
+  Table table() {
+    return loadTable();
   }
 
   /** The offsets this table holds for the given partitions (absent: none recorded). */

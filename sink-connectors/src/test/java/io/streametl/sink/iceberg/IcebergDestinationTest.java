@@ -82,7 +82,7 @@ class IcebergDestinationTest {
     v2.put("n", 5_000_000_000L);
     v2.put("device", Map.of("os", "ios"));
     destination.write(record(1, v2));
-    destination.commit(Map.of(P0, 2L));
+    destination.commit(Map.of(P0, 2L), Map.of());
 
     Table table = catalog.loadTable(ALL);
     assertThat(table.schema().findType("n")).isEqualTo(Types.LongType.get());
@@ -122,7 +122,7 @@ class IcebergDestinationTest {
     destination.write(record(0, event("a", "signup")));
     destination.write(record(1, event("b", "cancel")));
     destination.write(record(2, event("c", "signup")));
-    destination.commit(Map.of(P0, 3L));
+    destination.commit(Map.of(P0, 3L), Map.of());
 
     assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c");
     assertThat(ids(ALL)).containsExactly("b");
@@ -135,7 +135,7 @@ class IcebergDestinationTest {
     first.committedOffsets(List.of(P0));
     first.write(record(0, event("a", "signup")));
     first.write(record(1, event("b", "cancel")));
-    first.commit(Map.of(P0, 2L));
+    first.commit(Map.of(P0, 2L), Map.of());
     first.write(record(2, event("c", "signup")));
     first.write(record(3, event("d", "cancel")));
     TableSinkAccess.commitOnly(first, SIGNUPS, Map.of(P0, 4L)); // phase one only, then "crash"
@@ -145,7 +145,7 @@ class IcebergDestinationTest {
     assertThat(resume).containsEntry(P0, 2L); // the anchor's offset: records 2 and 3 are replayed
     restarted.write(record(2, event("c", "signup")));  // already in demo.signups: skipped there
     restarted.write(record(3, event("d", "cancel")));
-    restarted.commit(Map.of(P0, 4L));
+    restarted.commit(Map.of(P0, 4L), Map.of());
 
     assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c");
     assertThat(ids(ALL)).containsExactlyInAnyOrder("b", "d");
@@ -156,7 +156,7 @@ class IcebergDestinationTest {
     IcebergDestination destination = destination(true, "event_type", List.of("signup=demo.signups"));
     destination.committedOffsets(List.of(P0));
     destination.write(record(0, event("a", "signup")));
-    destination.commit(Map.of(P0, 1L));
+    destination.commit(Map.of(P0, 1L), Map.of());
 
     assertThat(catalog.tableExists(ALL)).isTrue();
     assertThat(destination(true, "event_type", List.of("signup=demo.signups")).committedOffsets(List.of(P0)))
