@@ -1,6 +1,7 @@
 package io.streametl.e2e;
 
 import io.streametl.source.generator.GeneratedEvent;
+import io.streametl.source.generator.SubscriptionEvent;
 import io.streametl.source.generator.SubscriptionEventFactory;
 import io.streametl.stack.LocalStack;
 import io.streametl.stack.rest.ConnectorConfigFile;
@@ -38,6 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class PipelineRun {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineRun.class);
+
   static final String GENERATOR_FILE = "subscription-events-generator.json";
   static final String SINK_FILE = "subscription-events-iceberg.json";
   private static final long EVENT_TIME_START = 1_763_700_000_000L; // fixed, so the events are too
@@ -51,6 +54,10 @@ final class PipelineRun {
   private final LocalStack stack;
 
   PipelineRun(LocalStack stack, long events, double eventsPerSecond) {
+    this(stack, events, eventsPerSecond, 0.0);
+  }
+
+  PipelineRun(LocalStack stack, long events, double eventsPerSecond, double duplicateRatio) {
     this.stack = stack;
     this.id = "run-" + UUID.randomUUID().toString().substring(0, 8);
     this.topic = id + "-events";
@@ -62,7 +69,7 @@ final class PipelineRun {
             "topic", topic,
             "events.total", Long.toString(events),
             "events.per.second", Double.toString(eventsPerSecond),
-            "duplicate.ratio", "0.0",
+            "duplicate.ratio", Double.toString(duplicateRatio),
             "event.time.start.ms", Long.toString(EVENT_TIME_START),
             "random.seed", "20261121"));
     this.sink = ConnectorConfigFile.load(configs.resolve(SINK_FILE)).withName(id + "-sink")
@@ -80,6 +87,19 @@ final class PipelineRun {
     stack.rest().awaitRunning(generator.name(), 1, Duration.ofMinutes(2));
   }
 
+  /**
+   * Restarts tasks that failed while the broker was away, as an operator (or a restart policy)
+   * would: POST /connectors/{name}/restart?includeTasks=true&onlyFailed=true.
+   */
+  void restartFailedTasks() {
+    for (String name : List.of(sink.name(), generator.name())) {
+      stack.rest().findStatus(name).filter(status -> status.firstFailedTask().isPresent()).ifPresent(status -> {
+        LOG.warn("Restarting failed tasks of {} after the broker restart: {}", name, status.summary());
+        stack.rest().restart(name);
+      });
+    }
+  }
+
   void stop() {
     stack.rest().delete(generator.name());
     stack.rest().delete(sink.name());
@@ -90,16 +110,47 @@ final class PipelineRun {
     Map<String, String> config = generator.config();
     SubscriptionEventFactory factory = SubscriptionEventFactory.fromConfig(config);
     long total = Long.parseLong(config.get("events.total"));
-    List<String> valid = new ArrayList<>();
+    Map<String, SubscriptionEvent> valid = new java.util.LinkedHashMap<>();
     List<String> invalid = new ArrayList<>();
     for (long position = 0; position < total; position++) {
       GeneratedEvent event = factory.eventAt(position);
-      (event.isValid() ? valid : invalid).add(event.eventId());
+      if (event.isValid()) {
+        valid.putIfAbsent(event.eventId(), event.event());
+      } else {
+        invalid.add(event.eventId());
+      }
     }
-    return new Expected(valid, invalid);
+    return new Expected(new ArrayList<>(valid.keySet()), invalid, new ArrayList<>(valid.values()));
   }
 
-  record Expected(List<String> validIds, List<String> invalidIds) {}
+  /**
+   * @param validIds the distinct valid events: what the events table must hold
+   * @param invalidIds every invalid emission (a duplicate of an invalid record is emitted again)
+   * @param validEvents the distinct valid events, for the aggregates' ground truth
+   */
+  record Expected(List<String> validIds, List<String> invalidIds, List<SubscriptionEvent> validEvents) {}
+
+  /** Every row of a table in the stack's catalog, all columns (empty before it exists). */
+  List<Record> tableRecords(String tableName) {
+    JdbcCatalog catalog = new JdbcCatalog();
+    Path iceberg = stack.dataDir().resolve("iceberg");
+    catalog.initialize("local", Map.of(
+        "uri", "jdbc:sqlite:" + iceberg.resolve("catalog.db"),
+        "warehouse", iceberg.resolve("warehouse").toUri().toString()));
+    try (catalog) {
+      TableIdentifier identifier = TableIdentifier.parse(tableName);
+      if (!catalog.tableExists(identifier)) {
+        return List.of();
+      }
+      List<Record> rows = new ArrayList<>();
+      try (CloseableIterable<Record> all = IcebergGenerics.read(catalog.loadTable(identifier)).build()) {
+        all.forEach(rows::add);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The event_id of every row in the run's table (empty before the table exists). */
   List<String> tableEventIds() {
