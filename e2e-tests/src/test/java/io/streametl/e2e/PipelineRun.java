@@ -58,6 +58,12 @@ final class PipelineRun {
   }
 
   PipelineRun(LocalStack stack, long events, double eventsPerSecond, double duplicateRatio) {
+    this(stack, events, eventsPerSecond, duplicateRatio, Map.of());
+  }
+
+  /** @param sinkOverrides further sink settings; a null value removes the key */
+  PipelineRun(LocalStack stack, long events, double eventsPerSecond, double duplicateRatio,
+      Map<String, String> sinkOverrides) {
     this.stack = stack;
     this.id = "run-" + UUID.randomUUID().toString().substring(0, 8);
     this.topic = id + "-events";
@@ -77,7 +83,8 @@ final class PipelineRun {
             "topics", topic,
             "errors.deadletterqueue.topic.name", deadLetterTopic,
             "iceberg.table", table,
-            "commit.interval.ms", "2000"));
+            "commit.interval.ms", "2000"))
+        .withOverrides(sinkOverrides);
   }
 
   void start() {

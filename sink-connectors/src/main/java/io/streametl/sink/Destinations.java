@@ -19,7 +19,7 @@ final class Destinations {
     config.aggregations().forEach(spec ->
         aggregationTables.put(spec.name(), TableIdentifier.parse(config.aggregationTable(spec.name()))));
     return new IcebergDestination(
-        IcebergCatalogs.load(config.catalogName(), config.catalogProperties()),
+        IcebergCatalogs.load(config.catalogName(), config.catalogProperties(), config.hadoopProperties()),
         TableRouter.of(config.table(), config.routeBy(), config.routes()),
         new TableSettings(config.autoCreateTable(), config.partitionBy(), config.tableProperties(),
             config.evolveSchema()),

@@ -28,6 +28,7 @@ public final class SinkConfig extends AbstractConfig {
 
   public static final String CATALOG_NAME = "iceberg.catalog";
   public static final String CATALOG_PREFIX = "iceberg.catalog.";
+  public static final String HADOOP_PREFIX = "iceberg.hadoop.";
   public static final String TABLE = "iceberg.table";
   public static final String TABLE_AUTO_CREATE = "iceberg.table.auto-create";
   public static final String TABLE_PARTITION_BY = "iceberg.table.partition-by";
@@ -169,6 +170,11 @@ public final class SinkConfig extends AbstractConfig {
   /** Catalog properties with the {@code iceberg.catalog.} prefix removed. */
   public Map<String, String> catalogProperties() {
     return withPrefix(CATALOG_PREFIX);
+  }
+
+  /** Hadoop settings with the {@code iceberg.hadoop.} prefix removed (e.g. fs.s3a.endpoint). */
+  public Map<String, String> hadoopProperties() {
+    return withPrefix(HADOOP_PREFIX);
   }
 
   public String table() {

@@ -2,6 +2,7 @@ package io.streametl.sink.iceberg;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -22,11 +23,21 @@ public final class IcebergCatalogs {
    * attempt finds the tables ready, so initialisation is retried a few times before giving up.
    */
   public static Catalog load(String name, Map<String, String> properties) {
+    return load(name, properties, Map.of());
+  }
+
+  /**
+   * @param hadoopProperties Hadoop settings (from {@code iceberg.hadoop.*}) for catalogs and file
+   *     systems that read a Hadoop Configuration: the hadoop catalog, HadoopFileIO, S3A
+   */
+  public static Catalog load(String name, Map<String, String> properties, Map<String, String> hadoopProperties) {
     Map<String, String> props = new HashMap<>(properties);
+    Configuration hadoopConf = new Configuration();
+    hadoopProperties.forEach(hadoopConf::set);
     RuntimeException last = null;
     for (int attempt = 1; attempt <= INIT_ATTEMPTS; attempt++) {
       try {
-        return CatalogUtil.buildIcebergCatalog(name, props, null);
+        return CatalogUtil.buildIcebergCatalog(name, props, hadoopConf);
       } catch (RuntimeException e) {
         last = e;
         LOG.warn("Initialising Iceberg catalog '{}' failed (attempt {} of {}): {}", name, attempt, INIT_ATTEMPTS,
