@@ -89,10 +89,13 @@ public class DedupAggregateSinkConnector extends SinkConnector {
       try {
         new SinkConfig(connectorConfigs);
       } catch (ConfigException e) {
-        // Cross-field checks: attach the message to the catalog field, where the user fixes it.
+        // Cross-field checks: attach the message to the field it names, where the user fixes it
+        // (the catalog field when it names none).
+        String message = e.getMessage() == null ? "" : e.getMessage();
         result.configValues().stream()
-            .filter(v -> v.name().equals(SinkConfig.CATALOG_NAME))
+            .filter(v -> message.contains("configuration " + v.name() + ":"))
             .findFirst()
+            .or(() -> result.configValues().stream().filter(v -> v.name().equals(SinkConfig.CATALOG_NAME)).findFirst())
             .ifPresent((ConfigValue v) -> v.addErrorMessage(e.getMessage()));
       }
     }

@@ -39,6 +39,7 @@ public class DedupAggregateSinkTask extends SinkTask {
   private PartitionProgress progress;
   private PartitionStates states;
   private CommitTrigger trigger;
+  private OffsetRefresh refresh;
   private ErrantRecords errants;
   private int maxConsecutiveFailures;
   private int consecutiveFailures;
@@ -65,6 +66,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     progress = new PartitionProgress();
     states = new PartitionStates(config.dedup().orElse(null), config.aggregations());
     trigger = new CommitTrigger(clock, config.commitIntervalMs(), config.commitMaxRecords(), config.commitMaxBytes());
+    refresh = new OffsetRefresh(clock, config.maintenance().offsetsRefreshInterval());
     errants = new ErrantRecords(reporter());
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
   }
@@ -110,6 +112,7 @@ public class DedupAggregateSinkTask extends SinkTask {
       progress.take(tp, offset);
     }
     commitIfDue();
+    maintain();
   }
 
   private void process(TopicPartition tp, long offset, SinkRecord record) {
@@ -138,6 +141,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     currentOffsets.forEach((tp, om) -> consumed.put(tp, om.offset()));
     progress.advanceTo(consumed);
     commitIfDue();
+    maintain();
     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
     progress.committed().forEach((tp, offset) -> result.put(tp, new OffsetAndMetadata(offset)));
     return result;
@@ -176,10 +180,22 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
   }
 
+  /** Between commit cycles, on this thread: maintenance never runs during a commit. */
+  private void maintain() {
+    try {
+      destination.maintain(clock);
+    } catch (RuntimeException e) {
+      // The destination counts and logs its own failures; this is the last guard that table
+      // maintenance never stops the task (it never touches the offsets).
+      LOG.warn("Table maintenance failed; the task carries on and maintenance is retried at its next run", e);
+    }
+  }
+
   private void commit() {
     trigger.restart();
     Map<TopicPartition, Long> pending = progress.pending();
-    if (pending.isEmpty() || !destination.canCommit()) {
+    boolean refreshing = refresh.isDue() && !progress.committed().isEmpty();
+    if ((pending.isEmpty() && !refreshing) || !destination.canCommit()) {
       // Nothing moved, or nothing valid has arrived yet to create the table from: the pending
       // offsets stay pending and are committed with the first rows.
       return;
@@ -189,15 +205,28 @@ public class DedupAggregateSinkTask extends SinkTask {
       for (AggregationSpec spec : states.aggregations()) {
         destination.writeAggregateRows(spec.name(), states.partialRows(spec));
       }
+      Map<TopicPartition, Long> offsets = new HashMap<>(pending);
       Map<TopicPartition, String> stateDocuments = states.isStateful()
-          ? states.persist(pending, progress.committed(), destination.stateFiles()) : Map.of();
-      destination.commit(pending, stateDocuments);
-      progress.markCommitted(pending);
+          ? new HashMap<>(states.persist(pending, progress.committed(), destination.stateFiles())) : new HashMap<>();
+      if (refreshing) {
+        // Idle partitions are recorded again with their unchanged offsets and state.
+        Map<TopicPartition, Long> idle = new HashMap<>(progress.committed());
+        idle.keySet().removeAll(pending.keySet());
+        offsets.putAll(idle);
+        if (states.isStateful()) {
+          stateDocuments.putAll(states.unchangedDocuments(idle.keySet()));
+        }
+        destination.refresh(offsets, stateDocuments);
+        refresh.done();
+      } else {
+        destination.commit(offsets, stateDocuments);
+      }
+      progress.markCommitted(offsets);
       if (states.isStateful()) {
         states.committed(destination.stateFiles());
       }
       consecutiveFailures = 0;
-      LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", pending,
+      LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", offsets,
           states.duplicatesDropped(), states.tooLateCounted());
     } catch (ConcurrentCommitException e) {
       LOG.warn("{}; discarding this task's uncommitted rows and resuming from the destination's offsets {}",

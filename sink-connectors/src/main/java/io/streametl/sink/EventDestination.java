@@ -1,5 +1,6 @@
 package io.streametl.sink;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,23 @@ public interface EventDestination extends AutoCloseable {
    * @throws ConcurrentCommitException if another writer moved the destination's offsets
    */
   void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states);
+
+  /**
+   * Commits like {@link #commit}, and records the offsets in every table the task writes, also in
+   * those that received no rows in this cycle: the offsets refresh that keeps every partition's
+   * newest recorded offsets young, so that snapshot expiry can move on (docs/decisions/0005).
+   *
+   * @throws ConcurrentCommitException if another writer moved the destination's offsets
+   */
+  default void refresh(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
+    commit(nextOffsets, states);
+  }
+
+  /**
+   * Runs table maintenance if this task runs it and a run is due. Called between commit cycles;
+   * a maintenance failure is logged and counted here, never thrown.
+   */
+  default void maintain(Clock clock) {}
 
   /** Discards the cycle's rows. */
   void abort();

@@ -202,23 +202,45 @@ final class PartitionStates {
       if (state == null) {
         continue;
       }
-      ObjectNode document = JSON.createObjectNode();
       if (state.dedup != null) {
         filesBeforeCycle.put(tp, List.copyOf(state.dedupFiles));
         long from = Math.min(previous.getOrDefault(tp, 0L), entry.getValue());
         writeDedupFile(tp, state, new StateFileOrigin(tp.topic(), tp.partition(), from, entry.getValue()), store);
-        ArrayNode files = document.putArray("dedup_files");
-        state.dedupFiles.forEach(files::add);
       }
-      ObjectNode times = document.putObject("max_event_time");
-      state.aggregators.forEach((name, aggregator) -> {
-        if (aggregator.maxEventTimeMillis() != WindowAggregator.NO_TIME) {
-          times.put(name, aggregator.maxEventTimeMillis());
-        }
-      });
-      documents.put(tp, document.toString());
+      documents.put(tp, document(state));
     }
     return documents;
+  }
+
+  /**
+   * The state documents of partitions that took no record since their last commit, as that commit
+   * recorded them, without writing any file: the offsets refresh records them again with the
+   * unchanged offsets, so the newest snapshot that mentions a partition is never old.
+   */
+  Map<TopicPartition, String> unchangedDocuments(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, String> documents = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      PartitionState state = states.get(tp);
+      if (state != null) {
+        documents.put(tp, document(state));
+      }
+    }
+    return documents;
+  }
+
+  private String document(PartitionState state) {
+    ObjectNode document = JSON.createObjectNode();
+    if (state.dedup != null) {
+      ArrayNode files = document.putArray("dedup_files");
+      state.dedupFiles.forEach(files::add);
+    }
+    ObjectNode times = document.putObject("max_event_time");
+    state.aggregators.forEach((name, aggregator) -> {
+      if (aggregator.maxEventTimeMillis() != WindowAggregator.NO_TIME) {
+        times.put(name, aggregator.maxEventTimeMillis());
+      }
+    });
+    return document.toString();
   }
 
   private void writeDedupFile(TopicPartition tp, PartitionState state, StateFileOrigin origin, StateFileStore store) {

@@ -1,6 +1,8 @@
 package io.streametl.sink;
 
 import io.streametl.sink.iceberg.PartitionSpecParser;
+import io.streametl.sink.iceberg.maintenance.MaintenanceConfig;
+import io.streametl.sink.iceberg.maintenance.MaintenanceSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ public final class SinkConfig extends AbstractConfig {
   private static final String GROUP_COMMIT = "Commits";
   private static final String GROUP_DEDUP = "Dedup";
 
-  public static final ConfigDef CONFIG_DEF = new ConfigDef(AggregationConfig.AGGREGATIONS_DEF)
+  public static final ConfigDef CONFIG_DEF = MaintenanceConfig.addTo(new ConfigDef(AggregationConfig.AGGREGATIONS_DEF)
       .define(CATALOG_NAME, Type.STRING, "streametl", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Name of the Iceberg catalog. Catalog properties are given as '" + CATALOG_PREFIX
               + "<property>', for example " + CATALOG_PREFIX + "type=jdbc, " + CATALOG_PREFIX
@@ -132,15 +134,17 @@ public final class SinkConfig extends AbstractConfig {
           "Consecutive failed commits after which the task fails. After each failed commit the task "
               + "discards its uncommitted files and rewinds to the offsets recorded in the table, so "
               + "nothing is lost or written twice; a failed commit is logged, never swallowed.",
-          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails");
+          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails"));
 
   private final Map<String, String> originals;
   private final List<AggregationSpec> aggregations;
+  private final MaintenanceSettings maintenance;
 
   public SinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.originals = Map.copyOf(props);
     this.aggregations = AggregationConfig.parse(props);
+    this.maintenance = MaintenanceConfig.settings(this);
     for (AggregationSpec spec : aggregations) {
       String key = AggregationConfig.key(spec.name(), AGGREGATION_TABLE);
       if (originals.containsKey(key)) {
@@ -246,6 +250,11 @@ public final class SinkConfig extends AbstractConfig {
 
   public int commitMaxConsecutiveFailures() {
     return getInt(COMMIT_MAX_FAILURES);
+  }
+
+  /** Snapshot expiry, compaction and the offsets refresh (validated when this config was built). */
+  public MaintenanceSettings maintenance() {
+    return maintenance;
   }
 
   private Map<String, String> withPrefix(String prefix) {

@@ -55,6 +55,19 @@ class DedupAggregateSinkConnectorTest {
   }
 
   @Test
+  void contradictingMaintenanceSettingsAreReportedOnTheFieldToFix() {
+    Map<String, String> props = valid();
+    props.put("maintenance.snapshots.max-age", "6h");
+    props.put("maintenance.offsets.refresh.interval", "12h");
+
+    Config config = new DedupAggregateSinkConnector().validate(props);
+
+    assertThat(errors(config, "maintenance.offsets.refresh.interval")).singleElement().asString()
+        .contains("shorter than maintenance.snapshots.max-age");
+    assertThat(errors(config, "iceberg.catalog")).isEmpty();
+  }
+
+  @Test
   void everyTaskGetsItsOwnIdForUniqueFileNames() {
     DedupAggregateSinkConnector connector = new DedupAggregateSinkConnector();
     connector.start(valid());

@@ -71,6 +71,16 @@ class ForwardingDestination implements EventDestination {
   }
 
   @Override
+  public void refresh(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
+    real.refresh(nextOffsets, states);
+  }
+
+  @Override
+  public void maintain(java.time.Clock clock) {
+    real.maintain(clock);
+  }
+
+  @Override
   public void abort() {
     real.abort();
   }

@@ -3,8 +3,10 @@ package io.streametl.sink.iceberg;
 import io.streametl.sink.ConcurrentCommitException;
 import io.streametl.sink.EventDestination;
 import io.streametl.sink.StateFileStore;
+import io.streametl.sink.iceberg.maintenance.TableMaintenance;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.FileIO;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -40,6 +43,7 @@ public final class IcebergDestination implements EventDestination {
   private final Map<String, TableSink> aggregateTables = new LinkedHashMap<>();
   private final String connectorName;
   private final Set<TopicPartition> assigned = new HashSet<>();
+  private final TableMaintenance maintenance;   // null: another task maintains the tables
   private Object firstValueOfCycle;
 
   public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings, String connectorName,
@@ -54,6 +58,14 @@ public final class IcebergDestination implements EventDestination {
   public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings,
       Map<String, TableIdentifier> aggregationTables, TableSettings aggregateSettings, String connectorName,
       int taskId) {
+    this(catalog, router, settings, aggregationTables, aggregateSettings, connectorName, taskId, null);
+  }
+
+  /** @param maintenance the table maintenance this task runs, or null (only one task per connector runs it) */
+  public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings,
+      Map<String, TableIdentifier> aggregationTables, TableSettings aggregateSettings, String connectorName,
+      int taskId, TableMaintenance maintenance) {
+    this.maintenance = maintenance;
     this.catalog = catalog;
     this.router = router;
     this.settings = settings;
@@ -111,7 +123,7 @@ public final class IcebergDestination implements EventDestination {
     if (table == null) {
       throw new IllegalStateException("the anchor table " + router.defaultTable() + " does not exist yet");
     }
-    String folder = table.location() + "/streametl-state/" + connectorName + "/";
+    String folder = stateFolder(table, connectorName);
     FileIO io = table.io();
     return new StateFileStore() {
       @Override
@@ -129,6 +141,11 @@ public final class IcebergDestination implements EventDestination {
         io.deleteFile(folder + name);
       }
     };
+  }
+
+  /** Where a connector keeps its dedup state files: under the anchor table, so they move with it. */
+  public static String stateFolder(Table anchor, String connectorName) {
+    return anchor.location() + "/streametl-state/" + connectorName + "/";
   }
 
   @Override
@@ -178,6 +195,16 @@ public final class IcebergDestination implements EventDestination {
 
   @Override
   public void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
+    commit(nextOffsets, states, false);
+  }
+
+  @Override
+  public void refresh(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
+    commit(nextOffsets, states, true);
+  }
+
+  /** @param everyTable also commit (offsets only) to existing tables that got no rows in this cycle */
+  private void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states, boolean everyTable) {
     if (!anchor().exists()) {
       // Every row went to routed tables so far: the anchor is created from a row's shape so it
       // can record the offsets (it receives rows later, when records match no route).
@@ -185,7 +212,7 @@ public final class IcebergDestination implements EventDestination {
     }
     List<TableSink> phaseOne = new ArrayList<>();
     allSinks().forEach(sink -> {
-      if (sink != anchor() && sink.touched()) {
+      if (sink != anchor() && (sink.touched() || everyTable && sink.exists())) {
         phaseOne.add(sink);
       }
     });
@@ -204,6 +231,18 @@ public final class IcebergDestination implements EventDestination {
       firstValueOfCycle = null;
     }
     LOG.debug("Committed a cycle to {} tables, anchor {}", phaseOne.size() + 1, router.defaultTable());
+  }
+
+  @Override
+  public void maintain(Clock clock) {
+    if (maintenance != null) {
+      maintenance.runIfDue(clock);
+    }
+  }
+
+  /** The maintenance this task runs (empty: another task runs it, or it is off). */
+  public Optional<TableMaintenance> maintenance() {
+    return Optional.ofNullable(maintenance);
   }
 
   @Override

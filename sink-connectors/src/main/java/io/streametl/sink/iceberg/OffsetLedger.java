@@ -26,8 +26,9 @@ import org.apache.kafka.connect.errors.ConnectException;
  */
 public final class OffsetLedger {
 
-  static final String SUMMARY_KEY_PREFIX = "streametl.kafka-offsets.";
-  static final String STATE_KEY_PREFIX = "streametl.state.";
+  /** Followed by the connector name: the summary key of a connector's offsets (maintenance reads every connector's). */
+  public static final String SUMMARY_KEY_PREFIX = "streametl.kafka-offsets.";
+  public static final String STATE_KEY_PREFIX = "streametl.state.";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Map<String, Long>>> SHAPE = new TypeReference<>() {};
 
@@ -60,7 +61,8 @@ public final class OffsetLedger {
     }
   }
 
-  Map<TopicPartition, Long> decode(String value, long snapshotId) {
+  /** Reads a summary value {@link #encode} wrote; a damaged value fails rather than guessing. */
+  public Map<TopicPartition, Long> decode(String value, long snapshotId) {
     try {
       Map<TopicPartition, Long> result = new HashMap<>();
       JSON.readValue(value, SHAPE).forEach((topic, partitions) ->
@@ -129,7 +131,8 @@ public final class OffsetLedger {
     }
   }
 
-  private Map<TopicPartition, String> decodeStates(String value, long snapshotId) {
+  /** Reads a summary value {@link #encodeStates} wrote (null: none); a damaged value fails rather than guessing. */
+  public Map<TopicPartition, String> decodeStates(String value, long snapshotId) {
     Map<TopicPartition, String> result = new HashMap<>();
     if (value == null) {
       return result;

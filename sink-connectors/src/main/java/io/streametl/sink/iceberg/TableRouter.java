@@ -57,6 +57,11 @@ public final class TableRouter {
     return defaultTable;
   }
 
+  /** Every table a route names (without the default table unless a route names it). */
+  public java.util.Set<TableIdentifier> routedTables() {
+    return java.util.Set.copyOf(routes.values());
+  }
+
   public TableIdentifier route(SinkRecord record) {
     if (routes.isEmpty()) {
       return defaultTable;

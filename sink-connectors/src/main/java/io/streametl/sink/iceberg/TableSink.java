@@ -199,9 +199,10 @@ final class TableSink {
       moved.values().removeIf(Objects::isNull);
       throw new ConcurrentCommitException(moved);
     }
+    Map<TopicPartition, Long> recorded = neverBehind(nextOffsets);
     AppendFiles append = table.newAppend();
     files.forEach(append::appendFile);
-    append.set(ledger.summaryKey(), ledger.encode(nextOffsets));
+    append.set(ledger.summaryKey(), ledger.encode(recorded));
     append.set("streametl.task", Integer.toString(taskId));
     summary.forEach(append::set);
     try {
@@ -215,8 +216,21 @@ final class TableSink {
       deleteQuietly(files);
       throw e;
     }
-    entries.putAll(nextOffsets);
-    LOG.debug("Committed {} data files to {} with offsets {}", files.size(), identifier, nextOffsets);
+    entries.putAll(recorded);
+    LOG.debug("Committed {} data files to {} with offsets {}", files.size(), identifier, recorded);
+  }
+
+  /**
+   * The offsets to record: never below what this table already holds. After a crash between the
+   * two commit phases this table is ahead of the anchor; a replayed cycle may end before that
+   * point, and recording its lower offset would let the rest of the replay write rows (or add
+   * partial aggregates) this table already holds. For the anchor this changes nothing: a task
+   * resumes from the anchor's offsets and only moves forward from them.
+   */
+  private Map<TopicPartition, Long> neverBehind(Map<TopicPartition, Long> nextOffsets) {
+    Map<TopicPartition, Long> recorded = new HashMap<>(nextOffsets);
+    recorded.replaceAll((tp, next) -> entries.containsKey(tp) ? Math.max(next, entries.get(tp)) : next);
+    return recorded;
   }
 
   /** Discards the cycle's rows. */

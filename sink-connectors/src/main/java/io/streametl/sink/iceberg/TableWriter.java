@@ -20,9 +20,10 @@ import org.apache.iceberg.util.PropertyUtil;
 /**
  * Writes the rows of one commit cycle into data files of one table, one open file per partition.
  * Its life is write, then {@link #complete()} (the files to commit) or {@link #abort()} (the
- * files deleted); a new writer starts the next cycle.
+ * files deleted); a new writer starts the next cycle. Table maintenance writes compacted files
+ * with it too, so they are written exactly as the sink writes its own.
  */
-final class TableWriter {
+public final class TableWriter {
 
   private final Table table;
   private final FanoutDataWriter<Record> writer;
@@ -33,11 +34,14 @@ final class TableWriter {
   private boolean closed;
 
   TableWriter(Table table, int taskId) {
+    this(table, taskId, targetFileSize(table));
+  }
+
+  /** A writer that rolls to a new file at {@code targetFileSize} bytes instead of the table's setting. */
+  public TableWriter(Table table, int taskId, long targetFileSize) {
     this.table = table;
     FileFormat format = FileFormat.fromString(PropertyUtil.propertyAsString(
         table.properties(), TableProperties.DEFAULT_FILE_FORMAT, TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
-    long targetFileSize = PropertyUtil.propertyAsLong(table.properties(),
-        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
     // The operation id makes file names unique across tasks, restarts and retried cycles.
     OutputFileFactory files = OutputFileFactory.builderFor(table, taskId, System.nanoTime())
         .format(format)
@@ -53,7 +57,13 @@ final class TableWriter {
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
   }
 
-  void write(Record row, long rowBytes) {
+  /** The table's {@code write.target-file-size-bytes}. */
+  public static long targetFileSize(Table table) {
+    return PropertyUtil.propertyAsLong(table.properties(),
+        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
+  }
+
+  public void write(Record row, long rowBytes) {
     if (table.spec().isUnpartitioned()) {
       writer.write(row, table.spec(), null);
     } else {
@@ -73,18 +83,19 @@ final class TableWriter {
   }
 
   /** Closes the open files and returns them, ready to be appended to the table. */
-  List<DataFile> complete() {
+  public List<DataFile> complete() {
     close();
     return writer.result().dataFiles();
   }
 
   /** Closes the open files and deletes everything written: nothing of this cycle reaches the table. */
-  void abort() {
+  public void abort() {
     try {
       close();
     } catch (UncheckedIOException e) {
-      // Files that failed to close are orphans in the warehouse, invisible to readers;
-      // snapshot maintenance removes orphans.
+      // Files that failed to close are orphans in the warehouse, invisible to readers: no
+      // snapshot references them. The sink's maintenance does not list data folders for such
+      // files (docs/decisions/0005); an orphan-file cleanup by another engine removes them.
       return;
     }
     DataWriteResult result = writer.result();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IcebergDestinationTest {
 
   private static final TopicPartition P0 = new TopicPartition("events", 0);
+  private static final TopicPartition P1 = new TopicPartition("events", 1);
   private static final TableIdentifier ALL = TableIdentifier.of("demo", "events");
   private static final TableIdentifier SIGNUPS = TableIdentifier.of("demo", "signups");
 
@@ -149,6 +150,32 @@ class IcebergDestinationTest {
 
     assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c");
     assertThat(ids(ALL)).containsExactlyInAnyOrder("b", "d");
+  }
+
+  @Test
+  void aReplayedCycleEndingBeforeARoutedTablesOffsetDoesNotLowerIt() {
+    // The crash leaves demo.signups at offset 4 (rows c and e in it), the anchor at 2.
+    IcebergDestination first = destination(true, "event_type", List.of("signup=demo.signups"));
+    first.committedOffsets(List.of(P0, P1));
+    first.write(record(0, event("a", "signup")));
+    first.write(record(1, event("b", "cancel")));
+    first.commit(Map.of(P0, 2L), Map.of());
+    first.write(record(2, event("c", "signup")));
+    first.write(record(3, event("e", "signup")));
+    TableSinkAccess.commitOnly(first, SIGNUPS, Map.of(P0, 4L));
+
+    // The replay's first cycle ends at offset 3 of P0, while a record of P1 gives demo.signups rows.
+    IcebergDestination restarted = destination(true, "event_type", List.of("signup=demo.signups"));
+    restarted.committedOffsets(List.of(P0, P1));
+    restarted.write(record(2, event("c", "signup")));
+    restarted.write(new SinkRecord("events", 1, null, null, null, event("x", "signup"), 0));
+    restarted.commit(Map.of(P0, 3L, P1, 1L), Map.of());
+    restarted.write(record(3, event("e", "signup")));  // still in demo.signups from before the crash
+    restarted.commit(Map.of(P0, 4L), Map.of());
+
+    assertThat(ids(SIGNUPS)).containsExactlyInAnyOrder("a", "c", "e", "x");
+    assertThat(destination(true, "event_type", List.of("signup=demo.signups")).committedOffsets(List.of(P0)))
+        .containsEntry(P0, 4L);
   }
 
   @Test

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -53,6 +58,33 @@ class OffsetLedgerTest {
     table.newAppend().commit();                                     // a commit without offsets
 
     assertThat(ledger.committedOffsets(table, List.of(A0, A1, B0))).isEqualTo(Map.of(A0, 30L, A1, 20L));
+  }
+
+  @Test
+  void aCompactionsRewriteSnapshotCarriesNoOffsetsAndTheWalkPassesOverIt() {
+    DataFile small1 = dataFile("a.parquet");
+    DataFile small2 = dataFile("b.parquet");
+    table.newAppend().appendFile(small1)
+        .set(ledger.summaryKey(), ledger.encode(Map.of(A0, 10L)))
+        .set(ledger.stateKey(), ledger.encodeStates(Map.of(A0, "{\"dedup_files\":[\"a-0/10-base.seds\"]}")))
+        .commit();
+    table.newAppend().appendFile(small2).set(ledger.summaryKey(), ledger.encode(Map.of(A1, 20L))).commit();
+
+    table.newRewrite()
+        .validateFromSnapshot(table.currentSnapshot().snapshotId())
+        .rewriteFiles(Set.of(small1, small2), Set.of(dataFile("compacted.parquet")))
+        .commit();
+
+    assertThat(table.currentSnapshot().operation()).isEqualTo(DataOperations.REPLACE);
+    assertThat(table.currentSnapshot().summary()).doesNotContainKeys(ledger.summaryKey(), ledger.stateKey());
+    assertThat(ledger.committed(table, List.of(A0, A1))).isEqualTo(Map.of(
+        A0, new OffsetLedger.Committed(10L, "{\"dedup_files\":[\"a-0/10-base.seds\"]}"),
+        A1, new OffsetLedger.Committed(20L, null)));
+  }
+
+  private static DataFile dataFile(String name) {
+    return DataFiles.builder(PartitionSpec.unpartitioned())
+        .withPath("/warehouse/db/t/data/" + name).withFileSizeInBytes(100).withRecordCount(1).build();
   }
 
   @Test
