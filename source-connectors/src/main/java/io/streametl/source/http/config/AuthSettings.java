@@ -43,7 +43,7 @@ final class AuthSettings {
     def.define(BASIC_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
         "basic: the password." + SECRET_NOTE, GROUP, ++order, Width.MEDIUM, "Password");
     def.define(BEARER_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
-        "bearer: the token sent as Authorization: Bearer <token>." + SECRET_NOTE,
+        "bearer: the token sent as Authorization: Bearer {token}." + SECRET_NOTE,
         GROUP, ++order, Width.MEDIUM, "Bearer token");
     def.define(API_KEY, Type.PASSWORD, null, Importance.MEDIUM,
         "api_key: the key." + SECRET_NOTE, GROUP, ++order, Width.MEDIUM, "API key");

@@ -17,8 +17,11 @@ final class Choice {
     return Arrays.stream(type.getEnumConstants()).map(Choice::value).toArray(String[]::new);
   }
 
+  /** Accepts the constants' names in any case; documented in declaration order, lowercase. */
   static <E extends Enum<E>> ConfigDef.Validator validator(Class<E> type) {
-    return ConfigDef.CaseInsensitiveValidString.in(values(type));
+    ConfigDef.Validator check = ConfigDef.CaseInsensitiveValidString.in(values(type));
+    return ConfigDef.LambdaValidator.with(check::ensureValid,
+        () -> "one of " + String.join(", ", values(type)) + " (any case)");
   }
 
   static <E extends Enum<E>> E parse(Class<E> type, String value) {

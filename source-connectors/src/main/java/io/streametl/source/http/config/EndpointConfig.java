@@ -63,15 +63,16 @@ public final class EndpointConfig {
       String baseUrl) {
     List<ConfigProblem> problems = new ArrayList<>();
     Map<String, String> resolved = EndpointKeys.resolve(props, name);
+    Map<String, String> checkable = new java.util.HashMap<>(resolved);
     for (ConfigValue value : CONFIG_DEF.validate(resolved)) {
       for (String message : value.errorMessages()) {
         problems.add(new ConfigProblem(EndpointKeys.problemKey(props, name, value.name()), message));
       }
+      if (!value.errorMessages().isEmpty()) {
+        checkable.remove(value.name()); // reported; the cross-setting checks use its default
+      }
     }
-    if (!problems.isEmpty()) {
-      return problems; // the cross-setting checks need every value parsed
-    }
-    AbstractConfig config = new AbstractConfig(CONFIG_DEF, resolved, false);
+    AbstractConfig config = new AbstractConfig(CONFIG_DEF, checkable, false);
     Map<String, String> headers = EndpointKeys.headers(props, name);
     CheckContext context = new CheckContext(props, name, connectorName, baseUrl, problems);
     RequestSettings.check(config, headers, context);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -51,9 +52,9 @@ public final class HttpSourceConfig extends AbstractConfig {
     def.define(ENDPOINTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
         "The names of the endpoints to read, e.g. orders,customers. Each is one source partition"
             + " with its own offset, read by exactly one task; tasks.max tasks share them. Set"
-            + " endpoint.<name>.url for each, and any other endpoint setting as"
-            + " endpoint.<name>.<setting> to override its connector-level default. Headers:"
-            + " header.<Name>=<value> for all endpoints, endpoint.<name>.header.<Name> for one."
+            + " endpoint.{name}.url for each, and any other endpoint setting as"
+            + " endpoint.{name}.{setting} to override its connector-level default. Headers:"
+            + " header.{Name}={value} for all endpoints, endpoint.{name}.header.{Name} for one."
             + " Renaming an endpoint starts it from scratch; changing its URL keeps its offset.",
         GROUP_ENDPOINTS, 1, Width.LONG, "Endpoints");
     def.define(BASE_URL, Type.STRING, "", Validators.optionalAbsoluteUrl(), Importance.MEDIUM,
@@ -67,7 +68,7 @@ public final class HttpSourceConfig extends AbstractConfig {
     for (ConfigKey key : EndpointConfig.CONFIG_DEF.configKeys().values()) {
       if (!key.name.equals(EndpointConfig.URL)) {
         def.define(key.name, key.type, key.defaultValue, key.validator, key.importance,
-            key.documentation + " The default for every endpoint; endpoint.<name>." + key.name
+            key.documentation + " The default for every endpoint; endpoint.{name}." + key.name
                 + " overrides it.",
             key.group, key.orderInGroup, key.width, key.displayName);
       }
@@ -76,17 +77,25 @@ public final class HttpSourceConfig extends AbstractConfig {
   }
 
   /**
-   * Every problem of the configuration that ConfigDef's own validation does not report, each at
-   * the key to change. Expects values that pass ConfigDef validation.
+   * Every problem of the configuration that ConfigDef's own validation of the connector-level keys
+   * does not report, each at the key to change: per-endpoint keys always, cross-setting checks of
+   * the connector-level keys when {@code connectorKeysValid} (they need every value parsed).
    */
-  public static List<ConfigProblem> check(Map<String, ?> props) {
-    AbstractConfig config = new AbstractConfig(CONFIG_DEF, props, false);
-    List<ConfigProblem> problems = connectorProblems(config, props);
+  public static List<ConfigProblem> check(Map<String, String> props, boolean connectorKeysValid) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    String baseUrl = props.getOrDefault(BASE_URL, "");
+    if (!baseUrl.isEmpty() && Validators.absoluteUrlProblem(baseUrl).isPresent()) {
+      baseUrl = null; // reported at base.url; endpoint URLs relative to it cannot be checked
+    }
+    if (connectorKeysValid) {
+      problems.addAll(connectorProblems(new AbstractConfig(CONFIG_DEF, props, false), props));
+    }
     Set<String> names = new HashSet<>();
-    for (String name : config.getList(ENDPOINTS)) {
-      if (EndpointKeys.NAME.matcher(name).matches() && names.add(name)) {
-        problems.addAll(EndpointConfig.check(props, name, connectorName(props),
-            config.getString(BASE_URL)));
+    String list = props.get(ENDPOINTS);
+    for (String name : list == null ? new String[0] : list.split(",")) {
+      String trimmed = name.trim();
+      if (EndpointKeys.NAME.matcher(trimmed).matches() && names.add(trimmed)) {
+        problems.addAll(EndpointConfig.check(props, trimmed, connectorName(props), baseUrl));
       }
     }
     return problems;
@@ -118,26 +127,26 @@ public final class HttpSourceConfig extends AbstractConfig {
   }
 
   /** A key under endpoint. that names no listed endpoint or no endpoint setting: likely a typo. */
-  private static java.util.Optional<ConfigProblem> unknownEndpointKeyProblem(String key,
+  private static Optional<ConfigProblem> unknownEndpointKeyProblem(String key,
       Set<String> endpoints) {
     if (!key.startsWith(EndpointKeys.PREFIX)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String rest = key.substring(EndpointKeys.PREFIX.length());
     int dot = rest.indexOf('.');
     String name = dot < 0 ? rest : rest.substring(0, dot);
     String setting = dot < 0 ? "" : rest.substring(dot + 1);
     if (!endpoints.contains(name)) {
-      return java.util.Optional.of(new ConfigProblem(key, "'" + name + "' is not listed in "
+      return Optional.of(new ConfigProblem(key, "'" + name + "' is not listed in "
           + ENDPOINTS + " " + endpoints.stream().sorted().toList()));
     }
     boolean header = setting.startsWith(EndpointKeys.HEADER_PREFIX)
         && setting.length() > EndpointKeys.HEADER_PREFIX.length();
     if (!header && !EndpointConfig.CONFIG_DEF.names().contains(setting)) {
-      return java.util.Optional.of(new ConfigProblem(key, "'" + setting + "' is not an endpoint"
+      return Optional.of(new ConfigProblem(key, "'" + setting + "' is not an endpoint"
           + " setting; see the endpoint settings in the connector's documentation"));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   static String connectorName(Map<String, ?> props) {

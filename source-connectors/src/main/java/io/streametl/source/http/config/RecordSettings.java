@@ -38,7 +38,10 @@ final class RecordSettings {
         Choice.validator(ValueFormat.class), Importance.MEDIUM,
         "'struct': a Struct whose schema is inferred from the records and only ever gains"
             + " optional fields (every field is optional, so records that lack a field still fit)."
-            + " 'map': a schemaless Map, for JsonConverter with schemas.enable=false.",
+            + " 'map': a schemaless Map, for JsonConverter with schemas.enable=false. 'json': the"
+            + " record's JSON as UTF-8 bytes (BYTES schema), for ByteArrayConverter: the cheapest"
+            + " way to Kafka when the consumers read JSON. Keys of several fields are a Struct with"
+            + " 'struct', a Map otherwise.",
         GROUP, ++order, Width.SHORT, "Value format");
   }
 

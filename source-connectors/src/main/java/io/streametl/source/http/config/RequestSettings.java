@@ -31,7 +31,7 @@ final class RequestSettings {
     int order = 0;
     def.define(URL, Type.STRING, null, Importance.HIGH,
         "The URL of the endpoint's first page, absolute or relative to base.url. Endpoint-only:"
-            + " set it as endpoint.<name>.url. May hold ${watermark} (percent-encoded when"
+            + " set it as endpoint.{name}.url. May hold ${watermark} (percent-encoded when"
             + " substituted) and ${endpoint}. Pagination parameters are added to it.",
         GROUP, ++order, Width.LONG, "URL");
     def.define(METHOD, Type.STRING, Choice.value(HttpMethod.GET), Choice.validator(HttpMethod.class),

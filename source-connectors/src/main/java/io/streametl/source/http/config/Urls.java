@@ -27,6 +27,9 @@ public final class Urls {
 
   /** Why the endpoint URL cannot be used, or empty if it resolves to an absolute http(s) URL. */
   static Optional<String> problem(String base, String url) {
+    if (base == null && !isAbsolute(url)) {
+      return Optional.empty(); // relative to a base.url that is itself wrong
+    }
     if (!isAbsolute(url) && (base == null || base.isEmpty())) {
       return Optional.of("'" + url + "' is relative, but base.url is not set; give an absolute URL"
           + " or set base.url");

@@ -11,7 +11,12 @@ final class NextLinks {
   static URI follow(URI current, String link) {
     URI next;
     try {
-      next = current.resolve(new URI(link));
+      // java.net.URI follows RFC 2396, which drops the last path segment for a query-only
+      // reference; RFC 3986 (which links follow) keeps the path: ?page=2 stays on /items.
+      next = link.startsWith("?")
+          ? new URI(current.getScheme(), current.getRawAuthority(), null, null, null)
+              .resolve(current.getRawPath() + link)
+          : current.resolve(new URI(link));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new BadPageException("the next-page link is not a valid URL");
     }

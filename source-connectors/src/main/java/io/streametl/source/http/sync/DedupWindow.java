@@ -39,7 +39,7 @@ final class DedupWindow {
   }
 
   void add(Watermark watermark, long identity) {
-    if (ids.computeIfAbsent(watermark, w -> new HashSet<>()).add(identity)) {
+    if (ids.computeIfAbsent(watermark, w -> new HashSet<>(4)).add(identity)) {
       size++;
     }
     while (size > maxIds) {
@@ -56,6 +56,9 @@ final class DedupWindow {
 
   /** Forgets the identities of records below {@code floor}: no sync re-reads them. */
   void pruneBelow(Watermark floor) {
+    if (ids.isEmpty() || ids.firstKey().compareTo(floor) >= 0) {
+      return; // the common case, once per record: nothing below
+    }
     Map<Watermark, Set<Long>> below = ids.headMap(floor, false);
     below.values().forEach(set -> size -= set.size());
     below.clear();

@@ -88,6 +88,18 @@ public final class SyncState {
     sinceIds = highIds.copy();
   }
 
+  /**
+   * The running sync has read its last page: forget the identities below the window, which no
+   * later sync re-reads. (While a sync runs, records that arrive below the highest watermark, as
+   * from an API that serves newest first, keep their identities: they catch records that shift
+   * from one page to the next.)
+   */
+  public void endChain() {
+    if (high != null) {
+      highIds.pruneBelow(high.minus(config.overlap()));
+    }
+  }
+
   /** The watermark to send with this sync's requests, if there is one. */
   public Optional<Watermark> requestWatermark() {
     return Optional.ofNullable(since).map(w -> w.minus(config.overlap()));

@@ -5,8 +5,6 @@ import io.streametl.source.http.config.WatermarkType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -68,13 +66,9 @@ public final class Watermark implements Comparable<Watermark> {
 
   private static Instant parseTimestamp(String text) {
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException notInstant) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("the watermark is not " + expected(WatermarkType.TIMESTAMP));
-      }
+      return IsoInstants.parse(text);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("the watermark is not " + expected(WatermarkType.TIMESTAMP));
     }
   }
 
@@ -97,6 +91,11 @@ public final class Watermark implements Comparable<Watermark> {
       default:
         return "a number";
     }
+  }
+
+  /** The point in time, for the time types. */
+  public java.util.Optional<Instant> instant() {
+    return java.util.Optional.ofNullable(instant);
   }
 
   public WatermarkType type() {

@@ -1,0 +1,37 @@
+package io.streametl.source.http.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.streametl.common.fieldpath.FieldPath;
+
+/** Reads field paths in JSON objects. */
+public final class JsonFields {
+
+  private JsonFields() {}
+
+  /** The value at the path, or a missing node if any step is absent or not an object. */
+  public static JsonNode at(JsonNode record, FieldPath path) {
+    JsonNode node = record;
+    for (String segment : path.segments()) {
+      if (!node.isObject()) {
+        return MissingNode.getInstance();
+      }
+      node = node.path(segment);
+    }
+    return node;
+  }
+
+  /** Whether the path leads to a value other than null. */
+  public static boolean hasValue(JsonNode node) {
+    return !node.isMissingNode() && !node.isNull();
+  }
+
+  /** A key or identity text: strings as they are, other values as JSON. */
+  public static String text(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    // Numbers and booleans print as their JSON text without a trip through the serialiser.
+    return node.isValueNode() && !node.isNull() ? node.asText() : node.toString();
+  }
+}
