@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
 import io.streametl.stack.rest.ConnectorPlugin;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class InstalledPluginsIT {
     return props;
   }
 
-  private static final Map<String, String> PLUGINS = Map.of(
+  private static final Map<String, String> CORE_PLUGINS = Map.of(
       "io.streametl.source.generator.EventGeneratorSourceConnector", "source",
       "io.streametl.sink.DedupAggregateSinkConnector", "sink",
       "io.streametl.smt.validate.ValidateFields$Key", "transformation",
@@ -39,17 +41,19 @@ class InstalledPluginsIT {
   @Test
   void everyWorkerListsEveryPluginOfTheBundleWithTheBuildVersion(LocalStack stack) {
     String buildVersion = System.getProperty("streametl.version");
+    Set<String> declared = BundlePlugins.listed(Path.of(System.getProperty("streametl.bundle.zip")));
+    assertThat(declared).containsAll(CORE_PLUGINS.keySet());
 
     for (ConnectWorker worker : stack.workers()) {
       Map<String, ConnectorPlugin> listed = worker.rest().connectorPlugins().stream()
           .filter(p -> p.className().startsWith("io.streametl.") && !p.className().startsWith("io.streametl.e2e."))
           .collect(Collectors.toMap(ConnectorPlugin::className, p -> p));
 
-      assertThat(listed.keySet()).as("plugins on %s", worker.name()).containsExactlyInAnyOrderElementsOf(PLUGINS.keySet());
-      PLUGINS.forEach((className, type) -> {
-        assertThat(listed.get(className).type()).as(className).isEqualTo(type);
-        assertThat(listed.get(className).version()).as(className).isEqualTo(buildVersion);
-      });
+      assertThat(listed.keySet()).as("plugins on %s", worker.name()).containsExactlyInAnyOrderElementsOf(declared);
+      listed.values().forEach(plugin ->
+          assertThat(plugin.version()).as(plugin.className()).isEqualTo(buildVersion));
+      CORE_PLUGINS.forEach((className, type) ->
+          assertThat(listed.get(className).type()).as(className).isEqualTo(type));
     }
   }
 

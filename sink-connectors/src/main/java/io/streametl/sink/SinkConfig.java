@@ -62,7 +62,9 @@ public final class SinkConfig extends AbstractConfig {
           "Name of the Iceberg catalog. Catalog properties are given as '" + CATALOG_PREFIX
               + "<property>', for example " + CATALOG_PREFIX + "type=jdbc, " + CATALOG_PREFIX
               + "uri=jdbc:sqlite:/data/catalog.db, " + CATALOG_PREFIX + "warehouse=file:///data/warehouse; "
-              + "they are passed to Iceberg's CatalogUtil unchanged (rest, jdbc, hadoop, glue, nessie, hive).",
+              + "they are passed to Iceberg's CatalogUtil unchanged. The bundle ships the rest, jdbc and hadoop "
+              + "catalogs and S3FileIO (io-impl=org.apache.iceberg.aws.s3.S3FileIO); Hadoop settings go in "
+              + HADOOP_PREFIX + "<property>.",
           GROUP_ICEBERG, 1, Width.MEDIUM, "Catalog name")
       .define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TableNameValidator(), Importance.HIGH,
           "The Iceberg table the events are written to, as 'namespace.table' (nested namespaces: 'a.b.table').",
@@ -153,7 +155,7 @@ public final class SinkConfig extends AbstractConfig {
     }
     if (!catalogProperties().containsKey("type") && !catalogProperties().containsKey("catalog-impl")) {
       throw new ConfigException(CATALOG_PREFIX + "type", null,
-          "set the Iceberg catalog type (rest, jdbc, hadoop, glue, nessie, hive) or "
+          "set the Iceberg catalog type (rest, jdbc or hadoop ship in the bundle) or "
               + CATALOG_PREFIX + "catalog-impl");
     }
   }

@@ -1,0 +1,40 @@
+package io.streametl.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/** The plugins the bundle zip declares in the ServiceLoader manifests of its StreamETL jars. */
+final class BundlePlugins {
+
+  private BundlePlugins() {}
+
+  static Set<String> listed(Path bundleZip) {
+    Set<String> listed = new TreeSet<>();
+    try (ZipFile zip = new ZipFile(bundleZip.toFile())) {
+      for (ZipEntry jar : zip.stream().filter(e -> e.getName().matches(".*/lib/streametl-[^/]+\\.jar")).toList()) {
+        try (ZipInputStream in = new ZipInputStream(zip.getInputStream(jar))) {
+          for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+            if (e.getName().startsWith("META-INF/services/org.apache.kafka.connect.")) {
+              for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.replaceAll("#.*", "").trim();
+                if (!name.isEmpty()) {
+                  listed.add(name);
+                }
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return listed;
+  }
+}
