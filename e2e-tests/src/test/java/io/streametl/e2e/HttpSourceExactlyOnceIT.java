@@ -92,9 +92,15 @@ class HttpSourceExactlyOnceIT {
 
     // Kill the worker of task 0 in the middle of the sync, once every endpoint has committed its
     // first pages (the items updated below must have landed in their first version).
-    await().atMost(COMPLETION).pollInterval(Duration.ofMillis(500)).until(() ->
-        api.everyEndpointCalled() && PagedApiServer.ENDPOINTS.stream()
-            .allMatch(e -> versions(topic(e)).size() >= 100) && committedTotal() >= 1_500);
+    // Each topic is read once per check (a check reads up to 12,000 records).
+    await().atMost(COMPLETION).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      if (!api.everyEndpointCalled()) {
+        return false;
+      }
+      Map<String, Integer> committed = committedCounts();
+      return committed.values().stream().allMatch(n -> n >= 100)
+          && committed.values().stream().mapToInt(Integer::intValue).sum() >= 1_500;
+    });
     ConnectorStatus status = stack.rest().status(connector.name());
     String workerId = status.tasks().get(0).workerId();
     ConnectWorker victim = stack.workers().stream().filter(w -> w.workerId().equals(workerId))
@@ -131,11 +137,16 @@ class HttpSourceExactlyOnceIT {
   }
 
   private int committedTotal() {
-    int total = 0;
+    return committedCounts().values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** The number of committed records of each endpoint's topic. */
+  private Map<String, Integer> committedCounts() {
+    Map<String, Integer> counts = new HashMap<>();
     for (String endpoint : PagedApiServer.ENDPOINTS) {
-      total += versions(topic(endpoint)).size();
+      counts.put(endpoint, versions(topic(endpoint)).size());
     }
-    return total;
+    return counts;
   }
 
   /** "id@version" of every committed record of the topic (none if it does not exist yet). */

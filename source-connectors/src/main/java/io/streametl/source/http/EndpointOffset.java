@@ -14,9 +14,12 @@ import org.apache.kafka.connect.errors.ConnectException;
  *
  * <pre>
  * {"v": 1, "mode": "cursor", "chain": true, "page": "c-42",
- *  "wm": "2026-11-21T10:00:00Z", "wm_ids": {"2026-11-21T10:00:00Z": [-8274…]},
- *  "since": "2026-11-21T09:00:00Z", "since_ids": {…}}
+ *  "wm": "2026-11-21T10:00:00Z", "wm_ids": "{\"2026-11-21T10:00:00Z\": [-8274…]}",
+ *  "since": "2026-11-21T09:00:00Z", "since_ids": "{…}"}
  * </pre>
+ *
+ * <p>Every value is a primitive: the worker refuses maps and lists in an offset when it flushes
+ * (and the task then dies), so the dedup identities are stored as JSON text.
  *
  * <p>{@code chain} is true while a sync is running; {@code page} is then the token of the NEXT
  * page to fetch (absent for the first page). {@code since} is the running sync's own start, kept

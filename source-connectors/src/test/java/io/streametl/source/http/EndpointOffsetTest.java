@@ -68,7 +68,7 @@ class EndpointOffsetTest {
   @Test
   void aPositionOfAnotherPaginationModeIsDroppedButTheWatermarkKept() {
     Map<String, Object> stored = Map.of("v", 1, "mode", "page_number", "chain", true, "page", "7",
-        "wm", "2026-11-21T10:00:00Z", "wm_ids", Map.of());
+        "wm", "2026-11-21T10:00:00Z", "wm_ids", "{}");
 
     EndpointOffset read = EndpointOffset.read(stored, endpoint("cursor"));
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.apache.kafka.connect.storage.OffsetUtils;
 
 /**
  * The worker's offset store, as a map: commit() keeps the last offset of each partition among the
- * records given, as Connect does for a committed batch.
+ * records given, as Connect does for a committed batch, after the same format check the worker
+ * makes when it flushes (primitive values only), so a task test fails where the worker would.
  */
 final class InMemoryOffsets implements OffsetStorageReader {
 
@@ -17,11 +19,15 @@ final class InMemoryOffsets implements OffsetStorageReader {
 
   synchronized void commit(List<SourceRecord> records) {
     for (SourceRecord record : records) {
+      OffsetUtils.validateFormat(record.sourcePartition());
+      OffsetUtils.validateFormat(record.sourceOffset());
       offsets.put(Map.copyOf(record.sourcePartition()), new HashMap<>(record.sourceOffset()));
     }
   }
 
   synchronized InMemoryOffsets store(Map<String, ?> partition, Map<String, ?> offset) {
+    OffsetUtils.validateFormat(partition);
+    OffsetUtils.validateFormat(offset);
     offsets.put(Map.copyOf(partition), new HashMap<>(offset));
     return this;
   }

@@ -1,10 +1,14 @@
 package io.streametl.source.http.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streametl.source.http.config.WatermarkType;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +20,10 @@ import java.util.TreeMap;
  * the lowest watermark go first.
  */
 final class DedupWindow {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SHAPE = "dedup identities must be a JSON string of an object of"
+      + " watermark to list of numbers";
 
   private final int maxIds;
   private final TreeMap<Watermark, Set<Long>> ids = new TreeMap<>();
@@ -75,32 +83,55 @@ final class DedupWindow {
     return was;
   }
 
-  /** Watermark text to the identities at it, as the source offset stores them. */
-  Map<String, Object> toOffset() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    ids.forEach((watermark, set) -> out.put(watermark.text(), new ArrayList<>(set)));
-    return out;
+  /**
+   * Watermark text to the identities at it, as the source offset stores them: one JSON string,
+   * {@code {"<watermark>": [<identity>, ...]}}. Connect accepts only primitive offset values
+   * (OffsetUtils.validateFormat rejects maps and lists when it flushes), so the window travels as
+   * text.
+   */
+  String toOffset() {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    ids.forEach((watermark, set) -> {
+      ArrayNode array = out.putArray(watermark.text());
+      set.forEach(array::add);
+    });
+    try {
+      return JSON.writeValueAsString(out);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write the dedup window as JSON", e);
+    }
   }
 
+  /** @throws IllegalArgumentException when {@code stored} is not what {@link #toOffset} writes */
   static DedupWindow fromOffset(Object stored, WatermarkType type, int maxIds) {
     DedupWindow window = new DedupWindow(maxIds);
     if (stored == null) {
       return window;
     }
-    if (!(stored instanceof Map)) {
-      throw new IllegalArgumentException("dedup identities must be an object of watermark to"
-          + " list of numbers");
+    if (!(stored instanceof String)) {
+      throw new IllegalArgumentException(SHAPE);
     }
-    for (Map.Entry<?, ?> entry : ((Map<?, ?>) stored).entrySet()) {
-      Watermark watermark = Watermark.parse(type, entry.getKey().toString());
-      if (!(entry.getValue() instanceof Collection)) {
+    JsonNode root;
+    try {
+      root = JSON.readTree((String) stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(SHAPE + "; it is not JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(SHAPE);
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      Watermark watermark = Watermark.parse(type, entry.getKey());
+      if (!entry.getValue().isArray()) {
         throw new IllegalArgumentException("dedup identities at a watermark must be a list");
       }
-      for (Object id : (Collection<?>) entry.getValue()) {
-        if (!(id instanceof Number)) {
-          throw new IllegalArgumentException("dedup identities must be numbers");
+      for (JsonNode id : entry.getValue()) {
+        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+          throw new IllegalArgumentException("dedup identities must be 64-bit integers");
         }
-        window.add(watermark, ((Number) id).longValue());
+        window.add(watermark, id.longValue());
       }
     }
     window.overflowed = false;

@@ -1,6 +1,8 @@
 package io.streametl.source.http.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.source.http.config.WatermarkConfig;
@@ -9,6 +11,7 @@ import io.streametl.source.http.sync.SyncState.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.OffsetUtils;
 import org.junit.jupiter.api.Test;
 
 class SyncStateTest {
@@ -77,8 +80,34 @@ class SyncStateTest {
 
     assertThat(sync.takeOverflow()).isTrue();
     assertThat(sync.takeOverflow()).isFalse();
-    Map<?, ?> ids = (Map<?, ?>) sync.toOffset(false).get("wm_ids");
-    assertThat((List<?>) ids.get("1")).hasSize(3);
+    DedupWindow ids = DedupWindow.fromOffset(sync.toOffset(false).get("wm_ids"),
+        WatermarkType.NUMBER, 100);
+    assertThat(ids.size()).isEqualTo(3);
+  }
+
+  @Test
+  void theStoredStateHoldsOnlyValuesTheWorkerAcceptsInAnOffset() {
+    SyncState sync = SyncState.initial(config(2, 100));
+    sync.startChain();
+    sync.admit(n(10), 1);
+    sync.admit(n(10), -2);
+    sync.admit(n(11), 3);
+
+    // The worker runs this check on every offset it flushes; a map or list fails the task.
+    assertThatCode(() -> OffsetUtils.validateFormat(sync.toOffset(true))).doesNotThrowAnyException();
+    assertThatCode(() -> OffsetUtils.validateFormat(sync.toOffset(false))).doesNotThrowAnyException();
+    SyncState resumed = SyncState.fromOffset(sync.toOffset(true), config(2, 100), true);
+    assertThat(resumed.admit(n(10), -2)).isEqualTo(Verdict.ALREADY_EMITTED);
+    assertThat(resumed.admit(n(11), 3)).isEqualTo(Verdict.ALREADY_EMITTED);
+  }
+
+  @Test
+  void storedIdentitiesInAnotherShapeAreRefused() {
+    assertThatThrownBy(() -> SyncState.fromOffset(Map.of("wm", "1", "wm_ids", Map.of("1", List.of(1L))),
+        config(0, 10), false)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JSON string");
+    assertThatThrownBy(() -> SyncState.fromOffset(Map.of("wm", "1", "wm_ids", "{\"1\": [\"x\"]}"),
+        config(0, 10), false)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
