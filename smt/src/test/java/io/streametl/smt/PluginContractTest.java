@@ -3,64 +3,70 @@ package io.streametl.smt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streametl.common.Version;
-import io.streametl.smt.enrich.InsertMetadata;
-import io.streametl.smt.validate.ValidateFields;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.transforms.Transformation;
+import org.apache.kafka.connect.transforms.predicates.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What Connect and the docs generator rely on, for every transform in this module. */
+/** What Connect and the docs generator rely on, for every transform and predicate here. */
 class PluginContractTest {
+
+  static java.util.stream.Stream<Class<?>> plugins() {
+    return Plugins.all();
+  }
 
   @Test
   @SuppressWarnings("rawtypes")
-  void everyVariantIsListedForServiceLoading() {
-    List<String> listed =
-        ServiceLoader.load(Transformation.class).stream()
-            .map(provider -> provider.type().getName())
-            .filter(name -> name.startsWith("io.streametl."))
-            .collect(Collectors.toList());
+  void everyTransformVariantIsListedForServiceLoading() {
+    List<String> listed = ServiceLoader.load(Transformation.class).stream()
+        .map(provider -> provider.type().getName())
+        .filter(name -> name.startsWith("io.streametl."))
+        .collect(Collectors.toList());
 
-    assertThat(listed)
-        .containsExactlyInAnyOrder(
-            ValidateFields.Key.class.getName(),
-            ValidateFields.Value.class.getName(),
-            InsertMetadata.Key.class.getName(),
-            InsertMetadata.Value.class.getName());
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(
+        Plugins.TRANSFORMS.stream().flatMap(p -> Plugins.variantNames(p).stream()).toList());
   }
 
   @Test
-  void everyVariantReportsTheBundleVersionAndItsConfigDef() {
-    List<Transformation<?>> transforms =
-        List.of(
-            new ValidateFields.Key<>(),
-            new ValidateFields.Value<>(),
-            new InsertMetadata.Key<>(),
-            new InsertMetadata.Value<>());
+  @SuppressWarnings("rawtypes")
+  void everyPredicateVariantIsListedForServiceLoading() {
+    List<String> listed = ServiceLoader.load(Predicate.class).stream()
+        .map(provider -> provider.type().getName())
+        .filter(name -> name.startsWith("io.streametl."))
+        .collect(Collectors.toList());
 
-    for (Transformation<?> transform : transforms) {
-      assertThat(transform).isInstanceOf(Versioned.class);
-      assertThat(transform.version()).isEqualTo(Version.get());
-    }
-    assertThat(transforms.get(0).config()).isSameAs(ValidateFields.CONFIG_DEF);
-    assertThat(transforms.get(3).config()).isSameAs(InsertMetadata.CONFIG_DEF);
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(
+        Plugins.PREDICATES.stream().flatMap(p -> Plugins.variantNames(p).stream()).toList());
   }
 
-  @Test
-  void everyConfigIsDocumented() {
-    for (ConfigDef def : List.of(ValidateFields.CONFIG_DEF, InsertMetadata.CONFIG_DEF)) {
-      assertThat(def.configKeys().values())
-          .allSatisfy(
-              key -> {
-                assertThat(key.documentation).as(key.name).isNotBlank();
-                assertThat(key.group).as(key.name).isNotBlank();
-              });
+  @ParameterizedTest
+  @MethodSource("plugins")
+  void everyVariantReportsTheBundleVersionAndItsConfigDef(Class<?> plugin) throws Exception {
+    for (String name : Plugins.variantNames(plugin)) {
+      Object variant = Class.forName(name).getConstructor().newInstance();
+      assertThat(variant).isInstanceOf(Versioned.class);
+      assertThat(((Versioned) variant).version()).isEqualTo(Version.get());
+      ConfigDef def = variant instanceof Transformation
+          ? ((Transformation<?>) variant).config() : ((Predicate<?>) variant).config();
+      assertThat(def).isSameAs(Plugins.configDef(plugin));
     }
-    assertThat(ValidateFields.OVERVIEW_DOC).contains("ValidateFields$Value");
-    assertThat(InsertMetadata.OVERVIEW_DOC).contains("InsertMetadata$Key");
+  }
+
+  @ParameterizedTest
+  @MethodSource("plugins")
+  void everyConfigIsDocumentedAndGrouped(Class<?> plugin) {
+    assertThat(Plugins.configDef(plugin).configKeys().values()).isNotEmpty().allSatisfy(key -> {
+      assertThat(key.documentation).as(key.name).isNotBlank();
+      assertThat(key.group).as(key.name).isNotBlank();
+    });
+    assertThat(Plugins.overview(plugin))
+        .contains(plugin.getName() + "$Value")
+        .contains(plugin.getName() + "$Key");
   }
 }

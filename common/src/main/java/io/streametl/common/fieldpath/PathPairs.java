@@ -7,7 +7,9 @@ import org.apache.kafka.common.config.ConfigException;
  * Splits the {@code a:b} entries of list configs in which one side is a field path, such as
  * {@code plan_name:_plan.name} or {@code _meta.env:prod}. A quoted path may itself contain
  * colons ({@code `ns:id`:x}), so a path ends at the first colon outside backticks, found with the
- * same parser {@link FieldPath#parse} uses.
+ * same parser {@link FieldPath#parse} uses. So a name with a colon must be quoted in such
+ * entries ({@code `ns:id`}), a quoted name cannot contain a backtick followed by a colon, and no
+ * space may stand between a closing backtick and the colon.
  */
 public final class PathPairs {
 
@@ -26,8 +28,12 @@ public final class PathPairs {
     int colon = entry.indexOf(SEPARATOR);
     ConfigException last = null;
     while (colon >= 0) {
+      String prefix = entry.substring(0, colon).stripLeading();
+      // Spaces before the colon are dropped, except after a backtick: there they may be inside
+      // a quoted name that is not closed yet, so the colon would be inside it too.
+      String pathText = prefix.stripTrailing().endsWith("`") ? prefix : prefix.stripTrailing();
       try {
-        FieldPath path = FieldPath.parse(entry.substring(0, colon).trim());
+        FieldPath path = FieldPath.parse(pathText);
         return Map.entry(path, entry.substring(colon + 1).trim());
       } catch (ConfigException e) {
         last = e;

@@ -31,17 +31,22 @@ public final class StructValueWriter {
   private static Struct write(Struct source, Schema target, PathTree<?> tree) {
     Struct copy = new Struct(target);
     int written = 0;
+    boolean writesHere = tree.size() > 0;
     for (Field field : target.fields()) {
-      PathTree.Leaf<?> leaf = tree.leaves().get(field.name());
-      PathTree<?> nested = tree.branches().get(field.name());
+      // Most fields are only copied: look them up in the tree only when it writes here.
+      PathTree.Leaf<?> leaf = writesHere ? tree.leaves().get(field.name()) : null;
+      PathTree<?> nested = writesHere && leaf == null ? tree.branches().get(field.name()) : null;
       if (leaf != null) {
         copy.put(field, leaf.payload);
         written++;
       } else if (nested != null) {
         copy.put(field, write(enclosingStruct(source, field.name(), nested), field.schema(), nested));
         written++;
-      } else if (source != null && source.schema().field(field.name()) != null) {
-        copy.put(field, copiedValue(source, field));
+      } else if (source != null) {
+        Field sourceField = source.schema().field(field.name());
+        if (sourceField != null) {
+          copy.put(field, copiedValue(source, sourceField, field));
+        }
       }
     }
     if (written != tree.size()) {
@@ -53,11 +58,13 @@ public final class StructValueWriter {
     return copy;
   }
 
-  private static Object copiedValue(Struct source, Field targetField) {
-    // Keep a null as null where the target allows it, rather than materialising the default.
-    Object value = source.getWithoutDefault(targetField.name());
-    if (value == null && !targetField.schema().isOptional()) {
-      value = source.get(targetField.name());
+  private static Object copiedValue(Struct source, Field sourceField, Field targetField) {
+    // By index, the cheap way; it applies the field's default to a null.
+    Object value = source.get(sourceField);
+    if (value != null && sourceField.schema().defaultValue() != null
+        && targetField.schema().isOptional()) {
+      // Keep a null as null where the target allows it, rather than materialising the default.
+      value = source.getWithoutDefault(sourceField.name());
     }
     if (value instanceof Struct && !((Struct) value).schema().equals(targetField.schema())) {
       // The caller's target reshaped this struct: convert it field by field.

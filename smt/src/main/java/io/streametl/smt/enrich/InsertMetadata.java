@@ -29,6 +29,7 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
   public static final String TOPIC_FIELD_CONFIG = "topic.field";
   public static final String PARTITION_FIELD_CONFIG = "partition.field";
   public static final String OFFSET_FIELD_CONFIG = "offset.field";
+  public static final String STATIC_FIELDS_CONFIG = "static.fields";
   public static final String INGEST_TIME_FORMAT_CONFIG = "ingest.time.format";
 
   public static final String OVERVIEW_DOC =
@@ -38,6 +39,8 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
           + " ingest time, and the Kafka topic, partition and offset the record came from. In sink"
           + " connectors these are the original topic, partition and offset, even after a routing"
           + " transform changed the topic; in source connectors partition and offset are null."
+          + " Static fields with fixed string values can be added too (pipeline name,"
+          + " environment)."
           + " Each field is a field path (nested paths such as <code>_meta.topic</code> allowed)"
           + " and can be disabled with an empty value. Struct data gets optional fields in a"
           + " derived schema (cached per input schema); schemaless Map data gets new entries."
@@ -76,6 +79,7 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
     for (Map.Entry<MetadataField, FieldPath> field : config.paths().entrySet()) {
       values.put(field.getValue(), field.getKey().mapValue(origin, ingestTime, format));
     }
+    values.putAll(config.staticFields());
     return withData(record, null, MapValueWriter.copyWith(data, values));
   }
 
@@ -91,6 +95,7 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
     for (Map.Entry<MetadataField, FieldPath> field : config.paths().entrySet()) {
       values.put(field.getValue(), field.getKey().structValue(origin, ingestTime));
     }
+    values.putAll(config.staticFields());
     return withData(record, updatedSchema, StructValueWriter.copyWith(data, updatedSchema, values));
   }
 

@@ -2,6 +2,7 @@ package io.streametl.smt.enrich;
 
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.FieldPathValidator;
+import io.streametl.common.fieldpath.PathPairs;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ final class InsertMetadataConfig {
   private static final String FORMAT_GROUP = "Format";
 
   private final Map<MetadataField, FieldPath> paths;
+  private final Map<FieldPath, String> staticFields;
   private final Map<FieldPath, Schema> structSchemas;
   private final IngestTimeFormat ingestTimeFormat;
 
@@ -39,16 +41,24 @@ final class InsertMetadataConfig {
         enabled.put(field, path);
       }
     }
-    if (enabled.isEmpty()) {
+    Map<FieldPath, String> statics = new LinkedHashMap<>();
+    for (String entry : config.getList(InsertMetadata.STATIC_FIELDS_CONFIG)) {
+      Map.Entry<FieldPath, String> pair = parseStatic(entry);
+      requireNoOverlap(pair.getKey(), enabled, statics);
+      statics.put(pair.getKey(), pair.getValue());
+    }
+    if (enabled.isEmpty() && statics.isEmpty()) {
       throw new ConfigException(
           "InsertMetadata has nothing to insert: every field config is empty; set at least one of "
               + InsertMetadata.INGEST_TIME_FIELD_CONFIG + ", " + InsertMetadata.TOPIC_FIELD_CONFIG
               + ", " + InsertMetadata.PARTITION_FIELD_CONFIG + ", "
-              + InsertMetadata.OFFSET_FIELD_CONFIG);
+              + InsertMetadata.OFFSET_FIELD_CONFIG + ", " + InsertMetadata.STATIC_FIELDS_CONFIG);
     }
     this.paths = Collections.unmodifiableMap(enabled);
+    this.staticFields = Collections.unmodifiableMap(statics);
     Map<FieldPath, Schema> schemas = new LinkedHashMap<>();
     enabled.forEach((field, path) -> schemas.put(path, field.schema()));
+    statics.keySet().forEach(path -> schemas.put(path, Schema.OPTIONAL_STRING_SCHEMA));
     this.structSchemas = Collections.unmodifiableMap(schemas);
     this.ingestTimeFormat =
         IngestTimeFormat.parse(config.getString(InsertMetadata.INGEST_TIME_FORMAT_CONFIG));
@@ -66,6 +76,33 @@ final class InsertMetadataConfig {
                     + " fields cannot share a path, and one cannot be nested inside the other");
           }
         });
+  }
+
+  private static Map.Entry<FieldPath, String> parseStatic(String entry) {
+    try {
+      return PathPairs.pathThenText(entry, "_meta.pipeline:orders-v2");
+    } catch (ConfigException e) {
+      throw new ConfigException(InsertMetadata.STATIC_FIELDS_CONFIG, entry, e.getMessage());
+    }
+  }
+
+  private static void requireNoOverlap(
+      FieldPath path, Map<MetadataField, FieldPath> metadata, Map<FieldPath, String> earlier) {
+    metadata.forEach(
+        (field, metadataPath) -> {
+          if (path.overlaps(metadataPath)) {
+            throw new ConfigException(
+                InsertMetadata.STATIC_FIELDS_CONFIG, path.toString(),
+                "collides with " + field.configKey() + "='" + metadataPath + "'");
+          }
+        });
+    for (FieldPath other : earlier.keySet()) {
+      if (path.overlaps(other)) {
+        throw new ConfigException(
+            InsertMetadata.STATIC_FIELDS_CONFIG, path.toString(),
+            "collides with the static field '" + other + "'");
+      }
+    }
   }
 
   static ConfigDef configDef() {
@@ -86,6 +123,20 @@ final class InsertMetadataConfig {
           ConfigDef.Width.MEDIUM,
           "Field for " + field.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
+    def.define(
+        InsertMetadata.STATIC_FIELDS_CONFIG,
+        ConfigDef.Type.LIST,
+        "",
+        new StaticFieldsValidator(),
+        ConfigDef.Importance.MEDIUM,
+        "Fields with fixed string values, as comma-separated path:value entries, e.g."
+            + " _meta.pipeline:orders-v2,_meta.env:prod. The value is everything after the colon"
+            + " that ends the path (it may contain colons, not commas). In Struct values each is"
+            + " an optional string field.",
+        FIELDS_GROUP,
+        ++order,
+        ConfigDef.Width.LONG,
+        "Static fields");
     def.define(
         InsertMetadata.INGEST_TIME_FORMAT_CONFIG,
         ConfigDef.Type.STRING,
@@ -111,6 +162,11 @@ final class InsertMetadataConfig {
     return paths;
   }
 
+  /** The static fields and their values, in the order given. */
+  Map<FieldPath, String> staticFields() {
+    return staticFields;
+  }
+
   /** The enabled fields' Struct schemas by path, as {@code StructSchemaExtender} takes them. */
   Map<FieldPath, Schema> structSchemas() {
     return structSchemas;
@@ -118,6 +174,23 @@ final class InsertMetadataConfig {
 
   IngestTimeFormat ingestTimeFormat() {
     return ingestTimeFormat;
+  }
+
+  /** Checks {@code static.fields} entries with the same parser the constructor uses. */
+  private static final class StaticFieldsValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value instanceof java.util.List) {
+        for (Object entry : (java.util.List<?>) value) {
+          parseStatic(String.valueOf(entry));
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "list of path:value";
+    }
   }
 
   /** Checks {@code ingest.time.format} with the same parser the constructor uses. */

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -66,7 +67,7 @@ public final class ConnectJson {
   }
 
   private ObjectNode struct(Struct struct) {
-    ObjectNode node = NODES.objectNode();
+    ObjectNode node = objectNode(struct.schema().fields().size());
     for (Field field : struct.schema().fields()) {
       node.set(field.name(), toTree(field.schema(), struct.get(field)));
     }
@@ -75,11 +76,16 @@ public final class ConnectJson {
 
   private ObjectNode map(Schema schema, Map<?, ?> map) {
     Schema valueSchema = schema != null && schema.type() == Schema.Type.MAP ? schema.valueSchema() : null;
-    ObjectNode node = NODES.objectNode();
+    ObjectNode node = objectNode(map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       node.set(String.valueOf(entry.getKey()), toTree(valueSchema, entry.getValue()));
     }
     return node;
+  }
+
+  /** Sized up front: records have tens of fields, and growing a map rehashes it. */
+  private static ObjectNode objectNode(int entries) {
+    return new ObjectNode(NODES, new LinkedHashMap<>(entries * 4 / 3 + 1));
   }
 
   private ArrayNode list(Schema schema, List<?> list) {

@@ -1,5 +1,6 @@
 package io.streametl.smt.validate;
 
+import com.ethlo.time.ITU;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -59,7 +60,7 @@ abstract class TimestampFormat {
     String trimmed = entry.trim();
     switch (trimmed.toLowerCase(Locale.ROOT)) {
       case ISO8601:
-        return new Formatted(ISO8601, DateTimeFormatter.ISO_DATE_TIME);
+        return new Iso8601();
       case RFC1123:
         return new Formatted(RFC1123, DateTimeFormatter.RFC_1123_DATE_TIME);
       case EPOCH_SECONDS:
@@ -87,21 +88,68 @@ abstract class TimestampFormat {
     return String.join(", ", ISO8601, RFC1123, EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS);
   }
 
-  /** Text read by a {@link DateTimeFormatter}; without an offset, in the configured zone. */
-  private static final class Formatted extends TimestampFormat {
-    private final DateTimeFormatter formatter;
+  /**
+   * ISO-8601. The common shape, an RFC 3339 date-time with an offset or Z, is read by a fast
+   * dedicated parser (ethlo ITU, which the JSON Schema validator uses as well), about five times
+   * faster than java.time; anything else (no offset, a zone id) by java.time's ISO_DATE_TIME.
+   */
+  private static final class Iso8601 extends TimestampFormat {
+    private final Formatted general = new Formatted(ISO8601, DateTimeFormatter.ISO_DATE_TIME);
 
-    Formatted(String name, DateTimeFormatter formatter) {
-      super(name);
-      this.formatter = formatter;
+    Iso8601() {
+      super(ISO8601);
     }
 
     @Override
     Instant parse(String text, ZoneId zone) {
+      if (hasOffset(text)) {
+        try {
+          return ITU.parseDateTime(text).toInstant();
+        } catch (DateTimeException e) {
+          // Not RFC 3339 after all (e.g. a zone id after the offset): java.time decides.
+        }
+      }
+      return general.parse(text, zone);
+    }
+
+    /** Whether the text ends like an RFC 3339 date-time: Z, or +hh:mm / -hh:mm. */
+    private static boolean hasOffset(String text) {
+      int length = text.length();
+      if (length < 20) {
+        return false;
+      }
+      char last = text.charAt(length - 1);
+      if (last == 'Z' || last == 'z') {
+        return true;
+      }
+      char sign = text.charAt(length - 6);
+      return (sign == '+' || sign == '-') && text.charAt(length - 3) == ':';
+    }
+  }
+
+  /** Text read by a {@link DateTimeFormatter}; without an offset, in the configured zone. */
+  private static final class Formatted extends TimestampFormat {
+    private final DateTimeFormatter formatter;
+    // The formatter with the override zone, built once: a transform keeps one zone.
+    private volatile DateTimeFormatter zoned;
+
+    Formatted(String name, DateTimeFormatter formatter) {
+      super(name);
+      this.formatter = formatter;
+      this.zoned = formatter;
+    }
+
+    @Override
+    Instant parse(String text, ZoneId zone) {
+      DateTimeFormatter withZone = zoned;
+      if (!zone.equals(withZone.getZone())) {
+        // The override zone applies only where the text has no offset or zone of its own.
+        withZone = formatter.withZone(zone);
+        zoned = withZone;
+      }
       TemporalAccessor parsed;
       try {
-        // The override zone applies only where the text has no offset or zone of its own.
-        parsed = formatter.withZone(zone).parse(text);
+        parsed = withZone.parse(text);
       } catch (DateTimeException e) {
         return null;
       }

@@ -156,6 +156,7 @@ class ValidateFieldsPoliciesTest {
 
   @ParameterizedTest
   @EnumSource(RecordSide.class)
+  @SuppressWarnings("unchecked")
   void readsNestedPathsInMaps(RecordSide side) {
     Map<String, Object> event = SubscriptionEvents.map();
     ((Map<String, Object>) FieldPath.parse("device").lookup(event).value()).put("os", "beos");
