@@ -78,8 +78,12 @@ class GeneratorToIcebergIT {
 
     try {
       awaitCompletion(expected);
-      ConnectorStatus sink = stack.rest().status(run.sink.name());
-      assertThat(sink.workerIds()).doesNotContain(victim.workerId());
+      // The consumer group hands the dead worker's partitions over first; Connect moves the tasks
+      // themselves after scheduled.rebalance.max.delay.ms. Both must end on the survivor.
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+          !stack.rest().status(run.sink.name()).workerIds().contains(victim.workerId())
+              && stack.rest().status(run.generator.name()).isRunning(1)
+              && !stack.rest().status(run.generator.name()).workerIds().contains(victim.workerId()));
 
       List<String> rows = run.tableEventIds();
       assertThat(rows).hasSameSizeAs(expected.validIds());
