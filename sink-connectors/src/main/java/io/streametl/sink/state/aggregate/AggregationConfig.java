@@ -59,32 +59,32 @@ public final class AggregationConfig {
   public static ConfigDef configDef(String name) {
     String group = "Aggregation " + name;
     return new ConfigDef()
-        .define(key(name, WINDOW), Type.STRING, ConfigDef.NO_DEFAULT_VALUE, validator(WindowSpec::parse),
+        .define(key(name, WINDOW), Type.STRING, ConfigDef.NO_DEFAULT_VALUE, validator(WindowSpec::parse, WindowSpec.SYNTAX),
             Importance.HIGH, "Windows on event time, aligned to the epoch: " + WindowSpec.SYNTAX
                 + ". Hopping windows must be a whole multiple of the hop.", group, 1, Width.SHORT, "Window")
-        .define(key(name, TIME_FIELD), Type.STRING, ConfigDef.NO_DEFAULT_VALUE, validator(FieldPath::parse),
+        .define(key(name, TIME_FIELD), Type.STRING, ConfigDef.NO_DEFAULT_VALUE, validator(FieldPath::parse, "a field path"),
             Importance.HIGH, "Field path of the event time: a Timestamp, epoch milliseconds (int64) or ISO-8601 "
                 + "text with a zone offset. Records without it go to the dead-letter queue.",
             group, 2, Width.MEDIUM, "Time field")
-        .define(key(name, GROUP_BY), Type.LIST, "", listValidator(GroupColumn::parse), Importance.HIGH,
+        .define(key(name, GROUP_BY), Type.LIST, "", listValidator(GroupColumn::parse, "field paths, each optionally 'as column'"), Importance.HIGH,
             "Field paths to group by, e.g. 'region,channel,plan'; 'device.os' makes column 'device_os', "
                 + "'device.os as os' names it. A missing field groups as null. Empty: one group per window.",
             group, 3, Width.LONG, "Group by")
-        .define(key(name, METRICS), Type.LIST, "count", listValidator(MetricSpec::parse), Importance.HIGH,
+        .define(key(name, METRICS), Type.LIST, "count", listValidator(MetricSpec::parse, MetricSpec.SYNTAX), Importance.HIGH,
             "Metrics, each " + MetricSpec.SYNTAX + ". Example: count,sum(amount):decimal,min(amount),max(amount),"
                 + "approx_distinct(user_id).", group, 4, Width.LONG, "Metrics")
-        .define(key(name, ALLOWED_LATENESS), Type.STRING, "0", validator(Durations::parse), Importance.MEDIUM,
+        .define(key(name, ALLOWED_LATENESS), Type.STRING, "0", validator(Durations::parse, Durations.SYNTAX), Importance.MEDIUM,
             "How long after a window ends (by the watermark) a late record still adds to it, as a further partial "
                 + "row. Later records are too late: counted, and handled by 'too-late'. " + Durations.SYNTAX + ".",
             group, 5, Width.SHORT, "Allowed lateness")
-        .define(key(name, WATERMARK_DELAY), Type.STRING, "0", validator(Durations::parse), Importance.MEDIUM,
+        .define(key(name, WATERMARK_DELAY), Type.STRING, "0", validator(Durations::parse, Durations.SYNTAX), Importance.MEDIUM,
             "How far the watermark trails the highest event time seen in the partition. " + Durations.SYNTAX + ".",
             group, 6, Width.SHORT, "Watermark delay")
         .define(key(name, TOO_LATE), Type.STRING, TooLatePolicy.DEAD_LETTER.toString(),
-            validator(TooLatePolicy::parse), Importance.MEDIUM,
+            validator(TooLatePolicy::parse, "dead-letter or drop"), Importance.MEDIUM,
             "What to do with a record too late for all its windows: 'dead-letter' (report it to the dead-letter "
                 + "queue) or 'drop'. Either way it is counted.", group, 7, Width.SHORT, "Too-late records")
-        .define(key(name, MAX_AHEAD), Type.STRING, "1h", validator(AggregationConfig::parseMaxAhead),
+        .define(key(name, MAX_AHEAD), Type.STRING, "1h", validator(AggregationConfig::parseMaxAhead, "a duration or none"),
             Importance.LOW, "Reject (to the dead-letter queue) a record whose event time is further than this ahead "
                 + "of its Kafka timestamp, so that one wrong clock cannot move the watermark past every open window. "
                 + "'none' disables the check. " + Durations.SYNTAX + ".", group, 8, Width.SHORT, "Max event time ahead");
@@ -161,28 +161,47 @@ public final class AggregationConfig {
     return text != null && text.trim().equalsIgnoreCase(NONE) ? Optional.empty() : Optional.of(Durations.parse(text));
   }
 
-  private static ConfigDef.Validator validator(Function<String, ?> parser) {
-    return (name, value) -> {
+  private static ConfigDef.Validator validator(Function<String, ?> parser, String description) {
+    return new ParsingValidator(parser, description, false);
+  }
+
+  private static ConfigDef.Validator listValidator(Function<String, ?> parser, String description) {
+    return new ParsingValidator(parser, description, true);
+  }
+
+  /**
+   * Validates with the parser the configuration itself uses; describes the accepted values for the
+   * generated config reference.
+   */
+  private record ParsingValidator(Function<String, ?> parser, String description, boolean list)
+      implements ConfigDef.Validator {
+
+    @Override
+    public void ensureValid(String name, Object value) {
       if (value == null) {
         return; // a missing required value is reported by ConfigDef itself
       }
+      if (list) {
+        for (Object element : (List<?>) value) {
+          parseOne(name, element == null ? null : element.toString());
+        }
+      } else {
+        parseOne(name, (String) value);
+      }
+    }
+
+    private void parseOne(String name, String value) {
       try {
-        parser.apply((String) value);
+        parser.apply(value);
       } catch (IllegalArgumentException e) { // ConfigException is one too
         throw new ConfigException(name, value, e.getMessage());
       }
-    };
-  }
+    }
 
-  private static ConfigDef.Validator listValidator(Function<String, ?> parser) {
-    ConfigDef.Validator single = validator(parser);
-    return (name, value) -> {
-      if (value instanceof List<?> list) {
-        for (Object element : list) {
-          single.ensureValid(name, element == null ? null : element.toString());
-        }
-      }
-    };
+    @Override
+    public String toString() {
+      return description;
+    }
   }
 
   /** Aggregation names: short, lower-case identifiers, each listed once. */
