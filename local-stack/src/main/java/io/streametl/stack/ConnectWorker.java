@@ -84,6 +84,11 @@ public final class ConnectWorker {
     return layout.logsDir().resolve(name() + ".log");
   }
 
+  /** The operating system's process id of the worker's JVM, for CPU accounting. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isRunning() {
     return process.isAlive();
   }

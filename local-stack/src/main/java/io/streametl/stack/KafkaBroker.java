@@ -67,6 +67,11 @@ public final class KafkaBroker {
     return layout.logsDir().resolve(NAME + ".log");
   }
 
+  /** The operating system's process id of the broker's JVM, for CPU accounting. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isRunning() {
     return process.isAlive();
   }

@@ -108,6 +108,36 @@ final class ParsedOptions {
     }).orElse(defaultValue);
   }
 
+  long positiveLong(String name, long defaultValue) {
+    return value(name).map(v -> {
+      try {
+        long parsed = Long.parseLong(v.replace("_", ""));
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below with the option name.
+      }
+      throw new UsageException("Option " + name + " must be a positive whole number, got '" + v
+          + "'.");
+    }).orElse(defaultValue);
+  }
+
+  int nonNegativeInt(String name, int defaultValue) {
+    return value(name).map(v -> {
+      try {
+        int parsed = Integer.parseInt(v);
+        if (parsed >= 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below with the option name.
+      }
+      throw new UsageException("Option " + name + " must be zero or a positive whole number, got '"
+          + v + "'.");
+    }).orElse(defaultValue);
+  }
+
   private int parsePort(String name, String value) {
     try {
       int port = Integer.parseInt(value.trim());

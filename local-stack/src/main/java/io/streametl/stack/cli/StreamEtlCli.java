@@ -2,6 +2,9 @@ package io.streametl.stack.cli;
 
 import io.streametl.stack.LocalStackException;
 import io.streametl.stack.PortInUseException;
+import io.streametl.stack.bench.BenchSettings;
+import io.streametl.stack.bench.BenchmarkException;
+import io.streametl.stack.bench.SinkBenchmark;
 import io.streametl.stack.rest.ConnectRestException;
 import io.streametl.stack.rest.ConnectorFailedException;
 import java.io.PrintStream;
@@ -10,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code ./streametl} command line: {@code demo} and {@code query}. Errors the user can fix
- * (a port in use, missing build output, a bad option) are printed as one line, without a stack
- * trace; anything else is a bug and keeps its trace.
+ * The {@code ./streametl} command line: {@code demo}, {@code query} and {@code bench-sink}. Errors
+ * the user can fix (a port in use, missing build output, a bad option) are printed as one line,
+ * without a stack trace; anything else is a bug and keeps its trace.
  */
 public final class StreamEtlCli {
 
@@ -52,8 +55,14 @@ public final class StreamEtlCli {
         case "query" -> {
           return new QueryCommand(QueryOptions.parse(rest), out).run();
         }
+        case "bench-sink" -> {
+          BenchSettings settings = BenchSinkOptions.parse(rest);
+          shutdown = ShutdownSignal.install();
+          new SinkBenchmark(settings, out).run();
+          return OK;
+        }
         default -> throw new UsageException("Unknown command '" + args[0]
-            + "'. Commands: demo, query, help.");
+            + "'. Commands: demo, query, bench-sink, help.");
       }
     } catch (UsageException e) {
       err.println("streametl: " + e.getMessage() + " See ./streametl help.");
@@ -81,7 +90,8 @@ public final class StreamEtlCli {
     if (e instanceof ConnectorFailedException) {
       return e.getMessage() + System.lineSeparator() + "The workers' logs are in <data-dir>/logs.";
     }
-    if (e instanceof LocalStackException || e instanceof ConnectRestException
+    if (e instanceof LocalStackException || e instanceof BenchmarkException
+        || e instanceof ConnectRestException
         || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
       return e.getMessage();
     }

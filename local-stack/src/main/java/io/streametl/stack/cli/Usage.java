@@ -11,12 +11,15 @@ final class Usage {
     StringBuilder out = new StringBuilder();
     out.append("Usage: ./streametl <command> [options]\n\n");
     out.append("Commands:\n");
-    out.append("  demo    start Kafka and Connect locally, create the demo connectors, show progress"
-        + " until Ctrl-C\n");
-    out.append("  query   count the rows of the demo's Iceberg table and show some of them\n");
-    out.append("  help    show this text\n");
+    out.append("  demo        start Kafka and Connect locally, create the demo connectors, show"
+        + " progress until Ctrl-C\n");
+    out.append("  query       count the rows of the demo's Iceberg table and show some of them\n");
+    out.append("  bench-sink  our sink against the stock Iceberg sink and a raw consumer on one"
+        + " topic: throughput, freshness (docs/benchmarks/sink.md)\n");
+    out.append("  help        show this text\n");
     appendOptions(out, "demo", DemoOptions.SPECS);
     appendOptions(out, "query", QueryOptions.SPECS);
+    appendOptions(out, "bench-sink", BenchSinkOptions.SPECS);
     return out.toString();
   }
 

@@ -31,7 +31,7 @@ class StreamEtlCliTest {
     assertThat(run("help")).isEqualTo(StreamEtlCli.OK);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("demo", "query", "--data-dir", "--kafka-port", "--connect-ports", "--configs",
-            "--limit", "--table");
+            "--limit", "--table", "bench-sink", "--events", "--commit-interval-ms");
   }
 
   @Test
@@ -42,14 +42,22 @@ class StreamEtlCliTest {
   @Test
   void anUnknownCommandIsOneLine() {
     assertThat(run("demoo")).isEqualTo(StreamEtlCli.USAGE);
-    assertThat(err()).isEqualTo("streametl: Unknown command 'demoo'. Commands: demo, query, help."
-        + " See ./streametl help." + System.lineSeparator());
+    assertThat(err()).isEqualTo("streametl: Unknown command 'demoo'. Commands: demo, query,"
+        + " bench-sink, help. See ./streametl help." + System.lineSeparator());
   }
 
   @Test
   void aBadOptionIsOneLine() {
     assertThat(run("demo", "--kafka-port", "x")).isEqualTo(StreamEtlCli.USAGE);
     assertThat(err().lines()).singleElement().asString().contains("--kafka-port");
+  }
+
+  @Test
+  void aBadBenchOptionIsOneLineAndStartsNothing(@TempDir Path temp) {
+    assertThat(run("bench-sink", "--tasks", "8", "--data-dir", temp.resolve("d").toString()))
+        .isEqualTo(StreamEtlCli.USAGE);
+    assertThat(err().lines()).singleElement().asString().contains("--tasks (8)");
+    assertThat(temp.resolve("d")).doesNotExist();
   }
 
   @Test

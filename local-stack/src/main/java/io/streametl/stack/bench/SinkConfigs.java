@@ -1,0 +1,91 @@
+package io.streametl.stack.bench;
+
+import io.streametl.stack.rest.ConnectorConfigFile;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two sinks' configs, from the shipped files, made comparable: same topic, same catalog, same
+ * tasks.max, same commit interval, and the same converters (our sink's, copied into the stock
+ * sink's config), Parquet with the same table properties, partitioned by day(event_time).
+ */
+final class SinkConfigs {
+
+  static final String OURS_FILE = "subscription-events-iceberg.json";
+  static final String STOCK_FILE = "subscription-events-raw-iceberg.json";
+  static final String PARTITION_BY = "day(event_time)";
+  private static final String OUR_TABLE_PROPERTIES = "iceberg.table.properties.";
+  private static final String STOCK_TABLE_PROPERTIES = "iceberg.tables.auto-create-props.";
+
+  private SinkConfigs() {}
+
+  /** Our dedup/aggregate sink as shipped (dedup, per_minute aggregation), on the given topic. */
+  static ConnectorConfigFile ours(ConnectorConfigFile shipped, String name, String topic,
+      String table, String deadLetterTopic, int tasks, Duration commitInterval,
+      boolean dropTransforms) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("tasks.max", Integer.toString(tasks));
+    overrides.put("topics", topic);
+    overrides.put("iceberg.table", table);
+    overrides.put("errors.deadletterqueue.topic.name", deadLetterTopic);
+    overrides.put("commit.interval.ms", Long.toString(commitInterval.toMillis()));
+    ConnectorConfigFile config = shipped.withName(name).withOverrides(overrides);
+    return dropTransforms ? withoutTransforms(config) : config;
+  }
+
+  /**
+   * The stock Apache Iceberg sink on the same topic: the raw-landing file's catalog and Kafka
+   * settings, our sink's converters, no transforms, auto-create with our sink's table properties.
+   */
+  static ConnectorConfigFile stock(ConnectorConfigFile shipped, ConnectorConfigFile ours,
+      String name, String topic, String table, int tasks, Duration commitInterval) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    shipped.config().keySet().stream().filter(SinkConfigs::isConverterKey)
+        .forEach(key -> overrides.put(key, null));
+    ours.config().forEach((key, value) -> {
+      if (isConverterKey(key)) {
+        overrides.put(key, value);
+      } else if (key.startsWith(OUR_TABLE_PROPERTIES)) {
+        overrides.put(STOCK_TABLE_PROPERTIES + key.substring(OUR_TABLE_PROPERTIES.length()), value);
+      }
+    });
+    overrides.put("tasks.max", Integer.toString(tasks));
+    overrides.put("topics", topic);
+    overrides.put("iceberg.tables", table);
+    overrides.put("iceberg.tables.auto-create-enabled", "true");
+    overrides.put("iceberg.tables.default-partition-by", PARTITION_BY);
+    overrides.put("iceberg.control.topic", controlTopic(name));
+    overrides.put("iceberg.control.commit.interval-ms", Long.toString(commitInterval.toMillis()));
+    return withoutTransforms(shipped.withName(name).withOverrides(overrides));
+  }
+
+  /** Our sink's aggregate tables: aggregation.NAME.table, or the events table + "_NAME". */
+  static List<String> aggregateTables(ConnectorConfigFile ours) {
+    String names = ours.config().getOrDefault("aggregations", "");
+    String table = ours.config().get("iceberg.table");
+    return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+        .map(n -> ours.config().getOrDefault("aggregation." + n + ".table", table + "_" + n))
+        .toList();
+  }
+
+  static String controlTopic(String connectorName) {
+    return connectorName + "-control";
+  }
+
+  static ConnectorConfigFile withoutTransforms(ConnectorConfigFile config) {
+    Map<String, String> removals = new LinkedHashMap<>();
+    config.config().keySet().stream()
+        .filter(key -> key.equals("transforms") || key.startsWith("transforms.")
+            || key.equals("predicates") || key.startsWith("predicates."))
+        .forEach(key -> removals.put(key, null));
+    return config.withOverrides(removals);
+  }
+
+  private static boolean isConverterKey(String key) {
+    return key.startsWith("key.converter") || key.startsWith("value.converter")
+        || key.startsWith("header.converter");
+  }
+}

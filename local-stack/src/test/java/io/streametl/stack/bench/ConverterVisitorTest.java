@@ -1,0 +1,40 @@
+package io.streametl.stack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConverterVisitorTest {
+
+  private static final Map<String, String> SINK = Map.of(
+      "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+      "value.converter.schemas.enable", "true",
+      "value.converter.decimal.format", "NUMERIC",
+      "key.converter", "org.apache.kafka.connect.storage.StringConverter");
+
+  @Test
+  void theConverterGetsTheSinksValueConverterSettings() {
+    assertThat(ConverterVisitor.converterSettings(SINK))
+        .isEqualTo(Map.of("schemas.enable", "true", "decimal.format", "NUMERIC"));
+  }
+
+  @Test
+  void decodesJsonConverterEnvelopes() {
+    TopicReadPass.ValueVisitor visitor = ConverterVisitor.jsonConverter("t", SINK);
+
+    assertThatCode(() -> visitor.visit(("{\"schema\": {\"type\": \"struct\", \"fields\":"
+        + " [{\"field\": \"a\", \"type\": \"int64\"}]}, \"payload\": {\"a\": 1}}")
+        .getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void otherConvertersAreRefused() {
+    assertThatThrownBy(() -> ConverterVisitor.jsonConverter("t",
+        Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter")))
+        .isInstanceOf(BenchmarkException.class).hasMessageContaining("decodes JSON only");
+  }
+}

@@ -1,0 +1,76 @@
+package io.streametl.stack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streametl.stack.rest.ConnectorConfigFile;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SinkConfigsTest {
+
+  private final ConnectorConfigFile ours = SinkConfigs.ours(
+      ShippedConfigs.load(SinkConfigs.OURS_FILE), "ours", "t", "bench.ours", "ours-dlq", 3,
+      Duration.ofMillis(1500), false);
+  private final ConnectorConfigFile stock = SinkConfigs.stock(
+      ShippedConfigs.load(SinkConfigs.STOCK_FILE), ours, "stock", "t", "bench.stock", 3,
+      Duration.ofMillis(1500));
+
+  @Test
+  void oursRunsAsShippedOnTheBenchmarksTopicAndTable() {
+    Map<String, String> config = ours.config();
+
+    assertThat(ours.name()).isEqualTo("ours");
+    assertThat(config)
+        .containsEntry("connector.class", "io.streametl.sink.DedupAggregateSinkConnector")
+        .containsEntry("topics", "t")
+        .containsEntry("tasks.max", "3")
+        .containsEntry("iceberg.table", "bench.ours")
+        .containsEntry("errors.deadletterqueue.topic.name", "ours-dlq")
+        .containsEntry("commit.interval.ms", "1500")
+        .containsEntry("dedup.enabled", "true")
+        .containsEntry("aggregations", "per_minute")
+        .containsKey("transforms");
+    assertThat(SinkConfigs.aggregateTables(ours)).containsExactly("bench.ours_per_minute");
+  }
+
+  @Test
+  void droppingTheTransformsKeepsEverythingElse() {
+    ConnectorConfigFile bare = SinkConfigs.ours(ShippedConfigs.load(SinkConfigs.OURS_FILE), "ours",
+        "t", "bench.ours", "ours-dlq", 3, Duration.ofMillis(1500), true);
+
+    assertThat(bare.config().keySet()).noneMatch(key -> key.startsWith("transforms"));
+    assertThat(bare.config()).containsEntry("dedup.enabled", "true")
+        .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+  }
+
+  @Test
+  void theStockSinkUsesTheSameConvertersCatalogTasksAndInterval() {
+    Map<String, String> config = stock.config();
+
+    assertThat(converters(config)).isEqualTo(converters(ours.config()));
+    assertThat(config).containsEntry("connector.class",
+            "org.apache.iceberg.connect.IcebergSinkConnector")
+        .containsEntry("topics", "t")
+        .containsEntry("tasks.max", "3")
+        .containsEntry("iceberg.tables", "bench.stock")
+        .containsEntry("iceberg.tables.auto-create-enabled", "true")
+        .containsEntry("iceberg.tables.default-partition-by", "day(event_time)")
+        .containsEntry("iceberg.tables.auto-create-props.format-version", "2")
+        .containsEntry("iceberg.tables.auto-create-props.write.parquet.compression-codec", "zstd")
+        .containsEntry("iceberg.control.topic", "stock-control")
+        .containsEntry("iceberg.control.commit.interval-ms", "1500")
+        .containsEntry("iceberg.catalog", ours.config().get("iceberg.catalog"))
+        .containsEntry("iceberg.catalog.uri", ours.config().get("iceberg.catalog.uri"))
+        .containsEntry("iceberg.kafka.bootstrap.servers", "${env:STREAMETL_BOOTSTRAP_SERVERS}");
+    assertThat(config.keySet()).noneMatch(key -> key.startsWith("transforms"));
+  }
+
+  private static Map<String, String> converters(Map<String, String> config) {
+    return config.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("key.converter")
+            || e.getKey().startsWith("value.converter"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}
