@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -41,19 +40,7 @@ class AuthModesTest {
   }
 
   private Map<String, String> props(String... settings) {
-    Map<String, String> props = new HashMap<>();
-    props.put("endpoints", "items");
-    props.put("endpoint.items.url", api.url("/items/page"));
-    props.put("pagination.mode", "page_number");
-    props.put("pagination.size.param", "per_page");
-    props.put("pagination.size", "10");
-    props.put("pagination.max.pages.per.poll", "100");
-    props.put("poll.interval.ms", "40000");
-    props.put("http.retry.max.retries", "0");
-    for (int i = 0; i < settings.length; i += 2) {
-      props.put(settings[i], settings[i + 1]);
-    }
-    return props;
+    return TaskHarness.pageNumberEndpoint(api, Map.of("poll.interval.ms", "40000", "http.retry.max.retries", "0"), settings);
   }
 
   private List<SourceRecord> sync(Map<String, String> props) throws InterruptedException {

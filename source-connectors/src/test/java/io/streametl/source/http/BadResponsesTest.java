@@ -8,7 +8,6 @@ import io.streametl.source.http.fakeapi.FakeApiServer;
 import io.streametl.source.http.fakeapi.Fault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -40,18 +39,7 @@ class BadResponsesTest {
   }
 
   private Map<String, String> props(String... settings) {
-    Map<String, String> props = new HashMap<>();
-    props.put("endpoints", "items");
-    props.put("endpoint.items.url", api.url("/items/page"));
-    props.put("pagination.mode", "page_number");
-    props.put("pagination.size.param", "per_page");
-    props.put("pagination.size", "10");
-    props.put("pagination.max.pages.per.poll", "100");
-    props.put("key.fields", "id");
-    for (int i = 0; i < settings.length; i += 2) {
-      props.put(settings[i], settings[i + 1]);
-    }
-    return props;
+    return TaskHarness.pageNumberEndpoint(api, Map.of("key.fields", "id"), settings);
   }
 
   private Map<String, String> toErrorTopic(String... settings) {

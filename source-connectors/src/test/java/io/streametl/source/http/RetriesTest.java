@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,20 +39,8 @@ class RetriesTest {
   }
 
   private Map<String, String> props(String... settings) {
-    Map<String, String> props = new HashMap<>();
-    props.put("endpoints", "items");
-    props.put("endpoint.items.url", api.url("/items/page"));
-    props.put("pagination.mode", "page_number");
-    props.put("pagination.size.param", "per_page");
-    props.put("pagination.size", "10");
-    props.put("pagination.max.pages.per.poll", "100");
-    props.put("auth.type", "bearer");
-    props.put("auth.bearer.token", "s3cr3t-token");
     api.auth().bearer("s3cr3t-token");
-    for (int i = 0; i < settings.length; i += 2) {
-      props.put(settings[i], settings[i + 1]);
-    }
-    return props;
+    return TaskHarness.pageNumberEndpoint(api, Map.of("auth.type", "bearer", "auth.bearer.token", "s3cr3t-token"), settings);
   }
 
   @Test

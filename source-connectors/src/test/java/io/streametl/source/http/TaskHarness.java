@@ -29,6 +29,27 @@ final class TaskHarness implements AutoCloseable {
   private final List<HttpSourceTask> started = new ArrayList<>();
   private final Map<String, String> connectorProps;
 
+  /**
+   * A connector config with one endpoint, "items", paged by page number over the fake API's
+   * /items/page (10 per page, up to 100 pages per poll), then a test class's defaults, then a
+   * test's own key/value pairs.
+   */
+  static Map<String, String> pageNumberEndpoint(io.streametl.source.http.fakeapi.FakeApiServer api,
+      Map<String, String> defaults, String... settings) {
+    Map<String, String> props = new HashMap<>();
+    props.put("endpoints", "items");
+    props.put("endpoint.items.url", api.url("/items/page"));
+    props.put("pagination.mode", "page_number");
+    props.put("pagination.size.param", "per_page");
+    props.put("pagination.size", "10");
+    props.put("pagination.max.pages.per.poll", "100");
+    props.putAll(defaults);
+    for (int i = 0; i < settings.length; i += 2) {
+      props.put(settings[i], settings[i + 1]);
+    }
+    return props;
+  }
+
   TaskHarness(Map<String, String> connectorProps) {
     this(connectorProps, new InMemoryOffsets());
   }
