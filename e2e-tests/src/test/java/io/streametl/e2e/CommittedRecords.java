@@ -57,10 +57,19 @@ final class CommittedRecords {
               + READ_TIMEOUT.toSeconds() + " s");
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          records.add(new Payloads(payload(record.key()), payload(record.value())));
+          records.add(new Payloads(keyPayload(record.key()), payload(record.value())));
         }
       }
       return records;
+    }
+  }
+
+  /** Keys written by StringConverter (device ids) are plain text, not JSON. */
+  private static JsonNode keyPayload(byte[] key) {
+    try {
+      return payload(key);
+    } catch (UncheckedIOException notJson) {
+      return JSON.getNodeFactory().textNode(new String(key, StandardCharsets.UTF_8));
     }
   }
 

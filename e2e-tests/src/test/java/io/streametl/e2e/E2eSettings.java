@@ -10,19 +10,21 @@ import java.util.Optional;
  *
  * @param testPluginJar the test-only connector plugin, installed next to the bundle when present
  */
-record E2eSettings(Path bundleZip, Path kafkaLibs, Path connectConfigs, Optional<Path> testPluginJar,
-    Path dataDir) {
+record E2eSettings(Path bundleZip, Path kafkaLibs, Path mqttBrokerLibs, Path connectConfigs,
+    Optional<Path> testPluginJar, Path dataDir) {
 
   static E2eSettings fromSystemProperties() {
     Path bundle = existing("streametl.bundle.zip", "the plugin bundle; build it with"
         + " ./mvnw -B -pl packaging -am install -DskipTests");
     Path libs = existing("streametl.kafka.libs", "the Kafka libs; build them with"
         + " ./mvnw -B -pl kafka-dist install");
+    Path mqttLibs = existing("streametl.mqtt.broker.libs", "the MQTT broker's libs; build them"
+        + " with ./mvnw -B -pl mqtt-broker install");
     Path configs = existing("streametl.connect.configs", "the connect-configs directory");
     Optional<Path> testPlugin = Optional.ofNullable(System.getProperty("streametl.test.plugin.jar"))
         .map(Path::of).filter(Files::isRegularFile);
     Path dataDir = Path.of(System.getProperty("streametl.e2e.data.dir", "target/e2e-stack"));
-    return new E2eSettings(bundle, libs, configs, testPlugin, dataDir.toAbsolutePath());
+    return new E2eSettings(bundle, libs, mqttLibs, configs, testPlugin, dataDir.toAbsolutePath());
   }
 
   private static Path existing(String property, String what) {

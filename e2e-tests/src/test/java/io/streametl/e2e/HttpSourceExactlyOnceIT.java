@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
+import io.streametl.stack.demoapi.DemoApiServer;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorStatus;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class HttpSourceExactlyOnceIT {
 
   private final LocalStack stack;
   private final String run = "http-" + UUID.randomUUID().toString().substring(0, 8);
-  private PagedApiServer api;
+  private DemoApiServer api;
   private ConnectorConfigFile connector;
 
   HttpSourceExactlyOnceIT(LocalStack stack) {
@@ -63,11 +64,11 @@ class HttpSourceExactlyOnceIT {
 
   @Test
   void everyApiRecordLandsExactlyOnceAcrossAWorkerKill() throws Exception {
-    api = new PagedApiServer(TOKEN);
+    api = new DemoApiServer(TOKEN);
     api.add(ITEMS);
     Map<String, String> overrides = new HashMap<>();
     overrides.put("base.url", api.baseUrl());
-    overrides.put("endpoints", String.join(",", PagedApiServer.ENDPOINTS));
+    overrides.put("endpoints", String.join(",", DemoApiServer.ENDPOINTS));
     overrides.put("topic", run + ".${endpoint}");
     overrides.put("bad.response.topic", run + ".errors");
     overrides.put("auth.bearer.token", TOKEN);
@@ -108,7 +109,7 @@ class HttpSourceExactlyOnceIT {
     int atKill = committedTotal();
     victim.kill();
     LOG.info("Killed {} (running task 0) with {} of {} records committed", victim.name(), atKill,
-        ITEMS * PagedApiServer.ENDPOINTS.size());
+        ITEMS * DemoApiServer.ENDPOINTS.size());
     // New items, and new versions of items already sent, appear while the tasks move.
     assertThat(atKill).as("killed before the sync was done").isLessThan(ITEMS * 4);
     api.add(250);
@@ -116,14 +117,14 @@ class HttpSourceExactlyOnceIT {
 
     try {
       Map<String, Set<String>> expected = new HashMap<>();
-      PagedApiServer.ENDPOINTS.forEach(e -> expected.put(e, api.versions(e)));
+      DemoApiServer.ENDPOINTS.forEach(e -> expected.put(e, api.versions(e)));
       await().atMost(COMPLETION).pollInterval(Duration.ofSeconds(1)).until(() ->
-          PagedApiServer.ENDPOINTS.stream().allMatch(e ->
+          DemoApiServer.ENDPOINTS.stream().allMatch(e ->
               versions(topic(e)).size() >= expected.get(e).size()));
       // A few more syncs: anything emitted twice would show up now.
       await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
 
-      for (String endpoint : PagedApiServer.ENDPOINTS) {
+      for (String endpoint : DemoApiServer.ENDPOINTS) {
         List<String> landed = versions(topic(endpoint));
         assertThat(landed).as("duplicates in %s", topic(endpoint)).doesNotHaveDuplicates();
         assertThat(new HashSet<>(landed)).as("versions in %s", topic(endpoint))
@@ -143,7 +144,7 @@ class HttpSourceExactlyOnceIT {
   /** The number of committed records of each endpoint's topic. */
   private Map<String, Integer> committedCounts() {
     Map<String, Integer> counts = new HashMap<>();
-    for (String endpoint : PagedApiServer.ENDPOINTS) {
+    for (String endpoint : DemoApiServer.ENDPOINTS) {
       counts.put(endpoint, versions(topic(endpoint)).size());
     }
     return counts;

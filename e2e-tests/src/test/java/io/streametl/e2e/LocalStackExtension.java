@@ -63,6 +63,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     LocalStack.Builder builder = LocalStack.builder()
         .dataDir(settings.dataDir())
         .kafkaLibs(settings.kafkaLibs())
+        .mqttBroker(settings.mqttBrokerLibs())
         .bundleZip(settings.bundleZip())
         .workers(2);
     settings.testPluginJar().ifPresent(builder::additionalPlugin);

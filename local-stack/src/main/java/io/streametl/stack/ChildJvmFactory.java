@@ -36,6 +36,13 @@ final class ChildJvmFactory {
   /** Writes the process's log4j2 config and returns its launch spec; logs go to {@code <name>.log}. */
   ProcessSpec spec(String name, String description, String maxHeap, String mainClass,
       List<String> args, Map<String, String> environment) {
+    return spec(name, description, maxHeap, List.of(kafkaLibs.resolve("*").toString()), mainClass,
+        args, environment);
+  }
+
+  /** Like {@link #spec}, on a class path of its own instead of the Kafka libs. */
+  ProcessSpec spec(String name, String description, String maxHeap, List<String> classpath,
+      String mainClass, List<String> args, Map<String, String> environment) {
     Path log4jConfig = layout.configDir().resolve(name + "-log4j2.xml");
     writeLog4jConfig(log4jConfig, description, layout.logsDir().resolve(name + ".log"));
 
@@ -46,8 +53,14 @@ final class ChildJvmFactory {
     jvmOptions.add("-Dkafka.logs.dir=" + layout.logsDir());
 
     return new ProcessSpec(name, description, javaExecutable, jvmOptions,
-        List.of(kafkaLibs.resolve("*").toString(), layout.watchdogJar().toString()),
+        withWatchdog(classpath),
         mainClass, args, environment, layout.logsDir(), layout.pidsDir().resolve(name + ".pid"));
+  }
+
+  private List<String> withWatchdog(List<String> classpath) {
+    List<String> entries = new ArrayList<>(classpath);
+    entries.add(layout.watchdogJar().toString());
+    return entries;
   }
 
   private static void writeLog4jConfig(Path file, String description, Path logFile) {

@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
   private final StackLayout layout;
   // Written under the lock during start(), read by accessors and close() from other threads.
   private volatile KafkaBroker broker;
+  private volatile MqttBroker mqttBroker;
   private volatile ConnectGroup group;
   private final List<ConnectWorker> workers = new CopyOnWriteArrayList<>();
   private volatile StartupTimes startupTimes;
@@ -100,8 +101,18 @@ public final class LocalStack implements AutoCloseable {
         broker = new KafkaBroker(ports.get(0), ports.get(1), settings.brokerHeap,
             settings.brokerProperties, layout, jvms, settings.startTimeout);
         broker.launch();
+        if (settings.mqttBrokerLibs != null) {
+          // Started beside Kafka: both take a few seconds, mostly JVM and disk warm-up.
+          mqttBroker = new MqttBroker(ports.get(2 + settings.workers), settings.mqttBrokerLibs,
+              layout, jvms, settings.startTimeout);
+          mqttBroker.launch();
+        }
       }
       broker.awaitReady();
+      if (mqttBroker != null) {
+        mqttBroker.awaitReady();
+        LOG.info("MQTT broker accepts connections on {}", mqttBroker.serverUri());
+      }
       Duration brokerTime = Duration.ofNanos(System.nanoTime() - startNanos);
       LOG.info("Kafka broker serves metadata on {} after {} s", broker.bootstrapServers(),
           brokerTime.toSeconds());
@@ -144,6 +155,12 @@ public final class LocalStack implements AutoCloseable {
   public KafkaBroker broker() {
     requireStarted();
     return broker;
+  }
+
+  /** The stack's MQTT broker; present when the stack was built with {@code mqttBrokerLibs}. */
+  public Optional<MqttBroker> mqttBroker() {
+    requireStarted();
+    return Optional.ofNullable(mqttBroker);
   }
 
   public ConnectWorker worker(int index) {
@@ -215,7 +232,15 @@ public final class LocalStack implements AutoCloseable {
     workers.forEach(worker -> worker.awaitExit(STOP_GRACE));
     if (broker != null) {
       broker.requestStop();
+    }
+    if (mqttBroker != null) {
+      mqttBroker.requestStop();
+    }
+    if (broker != null) {
       broker.awaitExit(STOP_GRACE);
+    }
+    if (mqttBroker != null) {
+      mqttBroker.awaitExit(STOP_GRACE);
     }
     LOG.info("Local stack on {} stopped", layout.dataDir());
   }
@@ -227,6 +252,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> environment = new LinkedHashMap<>(settings.workerEnvironment);
     environment.put(WorkerConfig.DATA_DIR_ENV, layout.dataDir().toString());
     environment.put(WorkerConfig.BOOTSTRAP_SERVERS_ENV, broker.bootstrapServers());
+    if (mqttBroker != null) {
+      environment.put(WorkerConfig.MQTT_SERVER_URI_ENV, mqttBroker.serverUri());
+    }
     return new ConnectWorker(index, port, properties, settings.workerHeap, environment, layout,
         jvms, group, settings.startTimeout);
   }
@@ -241,6 +269,9 @@ public final class LocalStack implements AutoCloseable {
       int port = i < settings.connectPorts.size() ? settings.connectPorts.get(i) : 0;
       requests.add(new Ports.Request(PortPurpose.CONNECT_REST, "the REST API of Connect worker " + i,
           port));
+    }
+    if (settings.mqttBrokerLibs != null) {
+      requests.add(new Ports.Request(PortPurpose.MQTT_BROKER, "the MQTT broker", settings.mqttPort));
     }
     return requests;
   }
@@ -296,6 +327,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
     private final Map<String, String> workerEnvironment = new LinkedHashMap<>();
     private String pluginDiscovery = "service_load";
+    private Path mqttBrokerLibs;
+    private int mqttPort;
     private String groupId = DEFAULT_GROUP_ID;
     private String brokerHeap = "512m";
     private String workerHeap = "1g";
@@ -379,6 +412,21 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs an MQTT broker too, from the mqtt-broker module's libs folder
+     * (mqtt-broker/target/mqtt-broker/libs); workers find it in ${env:STREAMETL_MQTT_SERVER_URI}.
+     */
+    public Builder mqttBroker(Path brokerLibs) {
+      this.mqttBrokerLibs = brokerLibs;
+      return this;
+    }
+
+    /** The MQTT broker's port; 0 (the default) picks a free port. */
+    public Builder mqttPort(int port) {
+      this.mqttPort = port;
+      return this;
+    }
+
     public Builder groupId(String groupId) {
       this.groupId = groupId;
       return this;
@@ -427,6 +475,11 @@ public final class LocalStack implements AutoCloseable {
       }
       new Ports.Request(PortPurpose.KAFKA_BROKER, "the Kafka broker", kafkaPort);
       new Ports.Request(PortPurpose.KAFKA_CONTROLLER, "the KRaft controller", controllerPort);
+      new Ports.Request(PortPurpose.MQTT_BROKER, "the MQTT broker", mqttPort);
+      if (mqttBrokerLibs != null && !Files.isDirectory(mqttBrokerLibs)) {
+        throw new IllegalArgumentException("The MQTT broker's libs folder " + mqttBrokerLibs
+            + " does not exist; build it with: ./mvnw -B -pl mqtt-broker install");
+      }
       for (Path plugin : additionalPlugins) {
         if (!Files.exists(plugin)) {
           throw new IllegalArgumentException("Additional plugin " + plugin + " does not exist");

@@ -4,7 +4,8 @@ package io.streametl.stack;
 public enum PortPurpose {
   KAFKA_BROKER("the Kafka broker (client listener)"),
   KAFKA_CONTROLLER("the KRaft controller listener"),
-  CONNECT_REST("a Connect worker's REST API");
+  CONNECT_REST("a Connect worker's REST API"),
+  MQTT_BROKER("the MQTT broker");
 
   private final String description;
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   logs/                    broker.log, worker-N.log (log4j) and *.out (stdout/stderr)
  *   pids/                    pid files, to reap processes left by a crashed run
  *   iceberg/                 free for connectors: the demo's catalog and warehouse
+ *   mqtt/                    the MQTT broker's config and persistence (when the stack runs one)
  * </pre>
  */
 public record StackLayout(Path dataDir) {
@@ -63,6 +64,10 @@ public record StackLayout(Path dataDir) {
     return dataDir.resolve("iceberg");
   }
 
+  public Path mqttDir() {
+    return dataDir.resolve("mqtt");
+  }
+
   public Path watchdogJar() {
     return configDir().resolve("streametl-process-watchdog.jar");
   }
@@ -75,7 +80,7 @@ public record StackLayout(Path dataDir) {
   void create() {
     try {
       for (Path dir : new Path[] {kafkaDir(), connectDir(), pluginsDir(), configDir(), logsDir(),
-          pidsDir(), icebergDir()}) {
+          pidsDir(), icebergDir(), mqttDir()}) {
         Files.createDirectories(dir);
       }
       if (!Files.exists(marker())) {

@@ -1,6 +1,10 @@
 package io.streametl.stack.cli;
 
 import io.streametl.stack.LocalStack;
+import io.streametl.stack.MqttBroker;
+import io.streametl.stack.Ports;
+import io.streametl.stack.devices.DeviceSimulator;
+import io.streametl.stack.devices.SimulatorSettings;
 import io.streametl.stack.StackLayout;
 import io.streametl.stack.rest.ConnectRestClient;
 import io.streametl.stack.rest.ConnectorConfigFile;
@@ -28,6 +32,26 @@ final class DemoCommand {
     this.out = out;
   }
 
+  /**
+   * Starts the device simulator on a background thread: {@code --devices} devices publishing
+   * {@code --device-rate} messages/s in all at QoS 1 to the stack's MQTT broker, one in 500 of
+   * them malformed (they land in the MQTT source's error topic).
+   */
+  private DeviceSimulator startDevices(LocalStack stack) {
+    MqttBroker broker = stack.mqttBroker().orElseThrow();
+    DeviceSimulator simulator = new DeviceSimulator(SimulatorSettings.of(Ports.HOST, broker.port(),
+        Math.max(1, options.devices())).withRate(Math.max(1, options.deviceRate()))
+        .withMalformedEvery(500));
+    if (options.devices() > 0) {
+      Thread thread = new Thread(simulator::runUntilStopped, "streametl-device-simulator");
+      thread.setDaemon(true);
+      thread.start();
+      out.println("Device simulator: " + options.devices() + " devices publish "
+          + options.deviceRate() + " messages/s to " + broker.serverUri());
+    }
+    return simulator;
+  }
+
   int run() throws InterruptedException {
     // Read every config before starting anything: a typo should cost a second, not a minute.
     List<ConnectorConfigFile> configs = options.configs().stream()
@@ -39,6 +63,18 @@ final class DemoCommand {
       out.println("Deleted " + layout.dataDir());
     }
 
+    try (DemoApi api = DemoApi.start(DemoOptions.DEMO_API_PORT)) {
+      runWith(api, configs, layout);
+    }
+    out.println("Stopped. Run ./streametl query to look at the table, or ./streametl demo again"
+        + " to continue where this run stopped.");
+    return 0;
+  }
+
+  private void runWith(DemoApi api, List<ConnectorConfigFile> configs, StackLayout layout)
+      throws InterruptedException {
+    out.println("Demo API serving " + api.server().baseUrl() + " (orders, customers; new and"
+        + " updated items every " + DemoApi.GROWTH_INTERVAL.toSeconds() + " s)");
     out.println("Starting a Kafka broker and " + options.connectPorts().size()
         + " Connect workers (data and logs in " + layout.dataDir() + ") ...");
     try (LocalStack stack = LocalStack.builder()
@@ -49,6 +85,9 @@ final class DemoCommand {
         .kafkaPort(options.kafkaPort())
         .controllerPort(options.controllerPort())
         .connectPorts(options.connectPorts())
+        .mqttBroker(options.mqttBrokerLibs())
+        .mqttPort(options.mqttPort())
+        .workerEnvironment(DemoApi.TOKEN_ENV, api.token())
         .build()
         .start()) {
       out.println("Stack started in " + stack.startupTimes().describe() + ": Kafka at "
@@ -66,16 +105,21 @@ final class DemoCommand {
         out.println(config.name() + ": " + status.summary() + " on " + status.workerIds());
       }
 
+      DeviceSimulator simulator = startDevices(stack);
       out.println("Progress every " + PROGRESS_INTERVAL.toSeconds() + " s; Ctrl-C stops"
           + " everything. Logs: " + layout.logsDir());
       List<String> names = configs.stream().map(ConnectorConfigFile::name).toList();
-      try (DemoProgress progress = new DemoProgress(rest, names, stack.bootstrapServers(),
-          options)) {
+      try (simulator; ApiProgress apiLine = new ApiProgress(api.server(),
+          stack.bootstrapServers()); DemoProgress progress = new DemoProgress(rest, names,
+          stack.bootstrapServers(), options); DevicesProgress devices = new DevicesProgress(
+              simulator, stack.bootstrapServers(), options)) {
         // Fixed rate: a line every 2 s however long sampling takes (skipping ticks if needed).
         long nextTick = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         while (!shutdown.awaitStop(Duration.ofNanos(Math.max(0, nextTick - System.nanoTime())))) {
           out.println(ProgressLine.format(progress.sample(), options.topic(), options.table(),
               options.dlqTopic()));
+          out.println(devices.line());
+          out.println(apiLine.line());
           long now = System.nanoTime();
           do {
             nextTick += PROGRESS_INTERVAL.toNanos();
@@ -84,8 +128,5 @@ final class DemoCommand {
       }
       out.println("Stopping the Connect workers and the broker ...");
     }
-    out.println("Stopped. Run ./streametl query to look at the table, or ./streametl demo again"
-        + " to continue where this run stopped.");
-    return 0;
   }
 }

@@ -24,13 +24,27 @@ record DemoOptions(
     IcebergCatalogOptions catalog,
     String table,
     Path kafkaLibs,
-    Path bundleZip) {
+    Path bundleZip,
+    Path mqttBrokerLibs,
+    int mqttPort,
+    int devices,
+    int deviceRate) {
 
   static final int DEFAULT_KAFKA_PORT = 19092;
   static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(18083, 18084);
   static final List<Path> DEFAULT_CONFIGS = List.of(
       Path.of("connect-configs/subscription-events-generator.json"),
-      Path.of("connect-configs/subscription-events-iceberg.json"));
+      Path.of("connect-configs/subscription-events-iceberg.json"),
+      Path.of("connect-configs/mqtt-devices-source.json"),
+      Path.of("connect-configs/iot-telemetry-iceberg.json"),
+      Path.of("connect-configs/http-api-source.json"));
+  /** The port connect-configs/http-api-source.json calls the demo API on. */
+  static final int DEMO_API_PORT = 18089;
+  static final int DEFAULT_MQTT_PORT = 11883;
+  static final int DEFAULT_DEVICES = 50;
+  static final int DEFAULT_DEVICE_RATE = 100;
+  static final Path DEFAULT_MQTT_BROKER_LIBS = Path.of("mqtt-broker/target/mqtt-broker/libs");
+  static final String MQTT_BROKER_LIBS_PROPERTY = "streametl.mqtt.broker.libs";
   static final String DEFAULT_TOPIC = "subscription-events";
   static final String DEFAULT_DLQ_TOPIC = "subscription-events-dlq";
   static final String DEFAULT_GENERATOR_OFFSET_FIELD = "position";
@@ -55,7 +69,15 @@ record DemoOptions(
             + " worker (default 18083,18084)"),
         OptionSpec.value("--configs", "F1,F2", "connector configs to create (default"
             + " connect-configs/subscription-events-generator.json,"
-            + "connect-configs/subscription-events-iceberg.json)"),
+            + "connect-configs/subscription-events-iceberg.json,"
+            + "connect-configs/mqtt-devices-source.json,connect-configs/iot-telemetry-iceberg.json,"
+            + "connect-configs/http-api-source.json)"),
+        OptionSpec.value("--mqtt-port", "PORT", "MQTT broker port (default " + DEFAULT_MQTT_PORT
+            + "; 0 = any free port)"),
+        OptionSpec.value("--devices", "N", "simulated devices publishing telemetry over MQTT"
+            + " (default " + DEFAULT_DEVICES + "; 0 = none)"),
+        OptionSpec.value("--device-rate", "N", "messages per second of all devices together"
+            + " (default " + DEFAULT_DEVICE_RATE + ")"),
         OptionSpec.value("--topic", "TOPIC", "topic whose records are counted (default "
             + DEFAULT_TOPIC + ")"),
         OptionSpec.value("--dlq-topic", "TOPIC", "dead-letter topic whose records are counted"
@@ -66,6 +88,8 @@ record DemoOptions(
     specs.addAll(IcebergOptionSpecs.SPECS);
     specs.add(OptionSpec.value("--kafka-libs", "DIR", "Kafka distribution libs (default "
         + DEFAULT_KAFKA_LIBS + "; set by ./streametl)"));
+    specs.add(OptionSpec.value("--mqtt-broker-libs", "DIR", "the MQTT broker's libs (default "
+        + DEFAULT_MQTT_BROKER_LIBS + "; set by ./streametl)"));
     specs.add(OptionSpec.value("--bundle", "ZIP", "plugin bundle zip (default the one in "
         + PACKAGING_TARGET + "; set by ./streametl)"));
     SPECS = List.copyOf(specs);
@@ -98,7 +122,12 @@ record DemoOptions(
             DEFAULT_KAFKA_LIBS.toString()))),
         options.value("--bundle").or(() -> Optional.ofNullable(
             System.getProperty(BUNDLE_PROPERTY))).map(Path::of)
-            .orElseGet(DemoOptions::defaultBundle));
+            .orElseGet(DemoOptions::defaultBundle),
+        options.path("--mqtt-broker-libs", Path.of(System.getProperty(MQTT_BROKER_LIBS_PROPERTY,
+            DEFAULT_MQTT_BROKER_LIBS.toString()))),
+        options.port("--mqtt-port", DEFAULT_MQTT_PORT),
+        options.nonNegativeInt("--devices", DEFAULT_DEVICES),
+        options.positiveInt("--device-rate", DEFAULT_DEVICE_RATE));
   }
 
   /** The newest bundle zip in packaging/target, or the expected name if none was built. */

@@ -2,6 +2,8 @@ package io.streametl.stack.cli;
 
 import io.streametl.stack.LocalStackException;
 import io.streametl.stack.PortInUseException;
+import io.streametl.stack.bench.MqttBenchSettings;
+import io.streametl.stack.bench.MqttBenchmark;
 import io.streametl.stack.bench.BenchSettings;
 import io.streametl.stack.bench.BenchmarkException;
 import io.streametl.stack.bench.SinkBenchmark;
@@ -13,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code ./streametl} command line: {@code demo}, {@code query} and {@code bench-sink}. Errors
+ * The {@code ./streametl} command line: {@code demo}, {@code query}, {@code bench-sink} and {@code bench-mqtt}. Errors
  * the user can fix (a port in use, missing build output, a bad option) are printed as one line,
  * without a stack trace; anything else is a bug and keeps its trace.
  */
@@ -61,8 +63,14 @@ public final class StreamEtlCli {
           new SinkBenchmark(settings, out).run();
           return OK;
         }
+        case "bench-mqtt" -> {
+          MqttBenchSettings settings = BenchMqttOptions.parse(rest);
+          shutdown = ShutdownSignal.install();
+          new MqttBenchmark(settings, out).run();
+          return OK;
+        }
         default -> throw new UsageException("Unknown command '" + args[0]
-            + "'. Commands: demo, query, bench-sink, help.");
+            + "'. Commands: demo, query, bench-sink, bench-mqtt, help.");
       }
     } catch (UsageException e) {
       err.println("streametl: " + e.getMessage() + " See ./streametl help.");
@@ -105,6 +113,7 @@ public final class StreamEtlCli {
       case KAFKA_BROKER -> "--kafka-port";
       case KAFKA_CONTROLLER -> "--controller-port";
       case CONNECT_REST -> "--connect-ports";
+      case MQTT_BROKER -> "--mqtt-port";
     };
   }
 }

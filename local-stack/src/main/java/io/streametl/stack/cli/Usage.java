@@ -16,10 +16,13 @@ final class Usage {
     out.append("  query       count the rows of the demo's Iceberg table and show some of them\n");
     out.append("  bench-sink  our sink against the stock Iceberg sink and a raw consumer on one"
         + " topic: throughput, freshness (docs/benchmarks/sink.md)\n");
+    out.append("  bench-mqtt  the MQTT source against a bare MQTT subscriber on the same broker:"
+        + " messages/s at QoS 0 and 1 (docs/benchmarks/mqtt-source.md)\n");
     out.append("  help        show this text\n");
     appendOptions(out, "demo", DemoOptions.SPECS);
     appendOptions(out, "query", QueryOptions.SPECS);
     appendOptions(out, "bench-sink", BenchSinkOptions.SPECS);
+    appendOptions(out, "bench-mqtt", BenchMqttOptions.SPECS);
     return out.toString();
   }
 

@@ -13,6 +13,8 @@ public final class WorkerConfig {
    * stock Iceberg sink's iceberg.kafka.bootstrap.servers) through ${env:STREAMETL_BOOTSTRAP_SERVERS}.
    */
   public static final String BOOTSTRAP_SERVERS_ENV = "STREAMETL_BOOTSTRAP_SERVERS";
+  /** The stack's MQTT broker (tcp://host:port), for ${env:STREAMETL_MQTT_SERVER_URI} in MQTT source configs. */
+  public static final String MQTT_SERVER_URI_ENV = "STREAMETL_MQTT_SERVER_URI";
 
   private WorkerConfig() {}
 

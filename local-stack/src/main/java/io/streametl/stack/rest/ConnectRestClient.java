@@ -112,6 +112,19 @@ public final class ConnectRestClient {
         null);
   }
 
+  /**
+   * PUT /connectors/{name}/stop (KIP-875): shuts the tasks down but keeps the connector, its
+   * config and its offsets; {@link #resume} starts them again.
+   */
+  public void stop(String name) {
+    send("PUT", "/connectors/" + segment(name) + "/stop", null);
+  }
+
+  /** PUT /connectors/{name}/resume: starts a stopped or paused connector's tasks again. */
+  public void resume(String name) {
+    send("PUT", "/connectors/" + segment(name) + "/resume", null);
+  }
+
   /** GET /connectors/{name}/status */
   public ConnectorStatus status(String name) {
     JsonNode node = get("/connectors/" + segment(name) + "/status");

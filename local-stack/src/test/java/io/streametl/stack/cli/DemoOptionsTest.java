@@ -18,7 +18,13 @@ class DemoOptionsTest {
     assertThat(options.connectPorts()).containsExactly(18083, 18084);
     assertThat(options.configs()).containsExactly(
         Path.of("connect-configs/subscription-events-generator.json"),
-        Path.of("connect-configs/subscription-events-iceberg.json"));
+        Path.of("connect-configs/subscription-events-iceberg.json"),
+        Path.of("connect-configs/mqtt-devices-source.json"),
+        Path.of("connect-configs/iot-telemetry-iceberg.json"),
+        Path.of("connect-configs/http-api-source.json"));
+    assertThat(options.mqttPort()).isEqualTo(11883);
+    assertThat(options.devices()).isEqualTo(50);
+    assertThat(options.deviceRate()).isEqualTo(100);
     assertThat(options.topic()).isEqualTo("subscription-events");
     assertThat(options.dlqTopic()).isEqualTo("subscription-events-dlq");
     assertThat(options.table()).isEqualTo("demo.subscription_events");
@@ -26,6 +32,20 @@ class DemoOptionsTest {
     assertThat(options.catalog().catalogDb())
         .isEqualTo(Path.of("data/iceberg/catalog.db").toAbsolutePath());
     assertThat(options.reset()).isFalse();
+  }
+
+  @Test
+  void theDevicesPipelineCanBeQuietOrBusier() {
+    DemoOptions options = DemoOptions.parse(List.of("--devices", "0", "--device-rate", "2000",
+        "--mqtt-port", "0"));
+
+    assertThat(options.devices()).isZero();
+    assertThat(options.deviceRate()).isEqualTo(2000);
+    assertThat(options.mqttPort()).isZero();
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--devices", "-1")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--devices");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--device-rate", "0")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--device-rate");
   }
 
   @Test

@@ -43,7 +43,7 @@ class StreamEtlCliTest {
   void anUnknownCommandIsOneLine() {
     assertThat(run("demoo")).isEqualTo(StreamEtlCli.USAGE);
     assertThat(err()).isEqualTo("streametl: Unknown command 'demoo'. Commands: demo, query,"
-        + " bench-sink, help. See ./streametl help." + System.lineSeparator());
+        + " bench-sink, bench-mqtt, help. See ./streametl help." + System.lineSeparator());
   }
 
   @Test

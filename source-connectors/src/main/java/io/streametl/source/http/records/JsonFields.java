@@ -3,6 +3,7 @@ package io.streametl.source.http.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.streametl.common.fieldpath.FieldPath;
+import io.streametl.source.json.JsonValues;
 
 /** Reads field paths in JSON objects. */
 public final class JsonFields {
@@ -28,10 +29,6 @@ public final class JsonFields {
 
   /** A key or identity text: strings as they are, other values as JSON. */
   public static String text(JsonNode node) {
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    // Numbers and booleans print as their JSON text without a trip through the serialiser.
-    return node.isValueNode() && !node.isNull() ? node.asText() : node.toString();
+    return JsonValues.text(node);
   }
 }

@@ -6,6 +6,8 @@ import io.streametl.source.http.config.ValueFormat;
 import io.streametl.source.http.config.WatermarkConfig;
 import io.streametl.source.http.sync.SyncState;
 import io.streametl.source.http.sync.Watermark;
+import io.streametl.source.json.InferredSchema;
+import io.streametl.source.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.streametl.e2e;
+package io.streametl.stack.demoapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,8 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A paginated JSON API in the test JVM, on 127.0.0.1, that the Connect workers (separate
- * processes) call: one collection per endpoint, each served in its own pagination style, filtered
+ * The demo API: a paginated JSON API on 127.0.0.1 that the HTTP source on the Connect workers
+ * (separate processes) calls, used by the demo (connect-configs/http-api-source.json) and by the
+ * end-to-end tests: one collection per endpoint, each served in its own pagination style, filtered
  * by updated_since, behind a bearer token. Items only gain versions (an update is a new version
  * with a later updated_at), so the set of versions ever served is known exactly. Changes are one
  * second apart, so the connector's 5 s overlap window holds a handful of records.
@@ -38,9 +39,9 @@ import java.util.concurrent.Executors;
  *   <tr><td>/api/events</td><td>next URL: {"items": [...], "links": {"next": ...}}</td></tr>
  * </table>
  */
-final class PagedApiServer implements AutoCloseable {
+public final class DemoApiServer implements AutoCloseable {
 
-  static final List<String> ENDPOINTS = List.of("orders", "customers", "invoices", "events");
+  public static final List<String> ENDPOINTS = List.of("orders", "customers", "invoices", "events");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
 
@@ -53,21 +54,30 @@ final class PagedApiServer implements AutoCloseable {
   private final Set<String> served = new HashSet<>();
   private long tick;
 
-  PagedApiServer(String token) throws IOException {
+  /** On a free port. */
+  public DemoApiServer(String token) throws IOException {
+    this(token, 0);
+  }
+
+  /**
+   * @param token the bearer token every request must carry
+   * @param port the port on 127.0.0.1 (0: a free one)
+   */
+  public DemoApiServer(String token, int port) throws IOException {
     this.token = token;
     ENDPOINTS.forEach(name -> collections.put(name, new LinkedHashMap<>()));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(executor);
     server.createContext("/api/", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
   }
 
   /** Adds {@code count} items to every collection. */
-  synchronized void add(int count) {
+  public synchronized void add(int count) {
     for (Map<Long, Item> items : collections.values()) {
       long next = items.size() + 1;
       for (int i = 0; i < count; i++) {
@@ -82,7 +92,7 @@ final class PagedApiServer implements AutoCloseable {
    * would shift every later page while a sync runs, and any client would skip items (see the
    * HTTP source's decision record), so invoices only grow.
    */
-  synchronized void updateFirst(int count) {
+  public synchronized void updateFirst(int count) {
     for (Map.Entry<String, Map<Long, Item>> collection : collections.entrySet()) {
       if (collection.getKey().equals("invoices")) {
         continue;
@@ -95,8 +105,19 @@ final class PagedApiServer implements AutoCloseable {
     }
   }
 
+  /** How many item versions the collections hold together (what a full sync delivers). */
+  public synchronized long totalVersions() {
+    long total = 0;
+    for (Map<Long, Item> items : collections.values()) {
+      for (Item item : items.values()) {
+        total += item.version();
+      }
+    }
+    return total;
+  }
+
   /** Every "id@version" ever stored in the collection. */
-  synchronized Set<String> versions(String endpoint) {
+  public synchronized Set<String> versions(String endpoint) {
     Set<String> versions = new HashSet<>();
     for (Item item : collections.get(endpoint).values()) {
       for (int v = 1; v <= item.version(); v++) {
@@ -107,7 +128,7 @@ final class PagedApiServer implements AutoCloseable {
   }
 
   /** Whether every endpoint has been asked for at least one page. */
-  synchronized boolean everyEndpointCalled() {
+  public synchronized boolean everyEndpointCalled() {
     return served.containsAll(ENDPOINTS);
   }
 

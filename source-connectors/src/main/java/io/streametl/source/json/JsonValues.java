@@ -1,4 +1,4 @@
-package io.streametl.source.http.records;
+package io.streametl.source.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +14,12 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /** Converts JSON values to Connect values: to a Struct of an inferred schema, or to plain Maps. */
-final class JsonValues {
+public final class JsonValues {
 
   private JsonValues() {}
 
   /** The value for {@code schema}, which must fit it (see {@link InferredSchema}). */
-  static Object toConnect(JsonNode node, Schema schema) {
+  public static Object toConnect(JsonNode node, Schema schema) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -48,12 +48,12 @@ final class JsonValues {
       case BOOLEAN:
         return node.booleanValue();
       default:
-        return JsonFields.text(node);
+        return text(node);
     }
   }
 
   /** The value as compact UTF-8 JSON. */
-  static byte[] toBytes(JsonNode node) {
+  public static byte[] toBytes(JsonNode node) {
     try {
       return WRITER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -61,10 +61,19 @@ final class JsonValues {
     }
   }
 
+  /** A key or identity text: strings as they are, other values as JSON. */
+  public static String text(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    // Numbers and booleans print as their JSON text without a trip through the serialiser.
+    return node.isValueNode() && !node.isNull() ? node.asText() : node.toString();
+  }
+
   private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
   /** A schemaless value: Map, List, Long, Double, Boolean, String (integers past 64 bits as text). */
-  static Object toSchemaless(JsonNode node) {
+  public static Object toSchemaless(JsonNode node) {
     switch (node.getNodeType()) {
       case OBJECT: {
         Map<String, Object> map = new LinkedHashMap<>();

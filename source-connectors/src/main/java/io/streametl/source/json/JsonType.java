@@ -1,4 +1,4 @@
-package io.streametl.source.http.records;
+package io.streametl.source.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.streametl.source.http.records;
+package io.streametl.source.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

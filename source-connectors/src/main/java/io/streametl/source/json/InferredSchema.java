@@ -1,4 +1,4 @@
-package io.streametl.source.http.records;
+package io.streametl.source.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -7,25 +7,26 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
- * The value schema of one endpoint, inferred from its records and widened page by page. Every
+ * The value schema of one stream of JSON objects (an HTTP endpoint, the MQTT messages bound for
+ * one Kafka topic), inferred from its records and widened batch by batch. Every
  * field is optional, so a record that lacks a field still fits, and a new field only adds an
  * optional field: a change Schema Registry calls backward compatible. Fields are sorted by name.
  * While a page brings nothing new, the same Schema instance is returned (converters cache by it).
  */
-final class InferredSchema {
+public final class InferredSchema {
 
   private final String name;
   private JsonType type = JsonType.struct(Map.of());
   private Schema schema;
 
   /** @param name the value schema's name, or null for none */
-  InferredSchema(String name) {
+  public InferredSchema(String name) {
     this.name = name;
     this.schema = build(type, name);
   }
 
   /** The schema that fits these records and every earlier one. */
-  Schema accommodate(List<JsonNode> records) {
+  public Schema accommodate(List<JsonNode> records) {
     JsonType merged = type;
     for (JsonNode record : records) {
       if (!merged.fits(record)) {
@@ -39,7 +40,7 @@ final class InferredSchema {
     return schema;
   }
 
-  Schema current() {
+  public Schema current() {
     return schema;
   }
 

@@ -1,0 +1,19 @@
+package io.streametl.stack.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Settings of {@code streametl bench-mqtt}.
+ *
+ * @param messages messages published per measured run
+ * @param devices devices of the simulator (topics)
+ * @param qosLevels the QoS levels measured, each for the bare subscriber and the MQTT source
+ */
+public record MqttBenchSettings(long messages, int devices, List<Integer> qosLevels, Path dataDir,
+    Path configsDir, Path kafkaLibs, Path bundleZip, Path mqttBrokerLibs) {
+
+  public MqttBenchSettings {
+    qosLevels = List.copyOf(qosLevels);
+  }
+}

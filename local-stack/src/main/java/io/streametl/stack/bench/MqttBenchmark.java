@@ -1,0 +1,188 @@
+package io.streametl.stack.bench;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import io.streametl.stack.LocalStack;
+import io.streametl.stack.MqttBroker;
+import io.streametl.stack.Poll;
+import io.streametl.stack.Ports;
+import io.streametl.stack.StackLayout;
+import io.streametl.stack.devices.DeviceSimulator;
+import io.streametl.stack.devices.SimulatorSettings;
+import io.streametl.stack.rest.ConnectRestClient;
+import io.streametl.stack.rest.ConnectorConfigFile;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code streametl bench-mqtt}: messages/s from the MQTT broker into Kafka through the MQTT source
+ * (1 task, exactly-once source support on the worker, JSON to Struct, topic-level mapping),
+ * against a bare MQTT subscriber on the same broker, which is the limit.
+ *
+ * <p>At QoS 1 and 2 both consumers drain a backlog: they subscribe with a persistent session, go
+ * away (the connector is stopped through the REST API), the simulator publishes the messages,
+ * which the broker queues, and the consumer comes back; the rate is the messages over the span
+ * from the first to the last arrival (for the source: the Kafka timestamps of the records). This
+ * measures the consumer's path, not the publisher's. QoS 0 messages are not queued for offline
+ * sessions, so at QoS 0 both consumers are connected while the simulator publishes as fast as it
+ * can, and the figure is bounded by the publisher.
+ */
+public final class MqttBenchmark {
+
+  private static final String CONFIG_FILE = "mqtt-devices-source.json";
+  private static final String FILTER = "devices/#";
+  private static final Duration STALL = Duration.ofSeconds(15);
+
+  private final MqttBenchSettings settings;
+  private final PrintStream out;
+
+  public MqttBenchmark(MqttBenchSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public List<MqttRunResult> run() throws InterruptedException {
+    StackLayout layout = new StackLayout(settings.dataDir());
+    layout.reset();
+    out.println("Machine: " + MachineInfo.current().describe());
+    List<MqttRunResult> results = new ArrayList<>();
+    try (LocalStack stack = LocalStack.builder()
+        .dataDir(settings.dataDir())
+        .kafkaLibs(settings.kafkaLibs())
+        .bundleZip(settings.bundleZip())
+        .mqttBroker(settings.mqttBrokerLibs())
+        .workers(1)
+        .build()
+        .start()) {
+      MqttBroker broker = stack.mqttBroker().orElseThrow();
+      for (int qos : settings.qosLevels()) {
+        MqttRunResult bare = bareSubscriber(broker, qos);
+        out.println(bare.describe());
+        results.add(bare);
+        MqttRunResult source = mqttSource(stack, broker, qos);
+        out.println(source.describe());
+        results.add(source);
+        out.println(String.format(Locale.ROOT, "QoS %d: MQTT source / bare subscriber = %.2f",
+            qos, bare.perSecond() == 0 ? 0 : source.perSecond() / bare.perSecond()));
+      }
+    }
+    return results;
+  }
+
+  private MqttRunResult bareSubscriber(MqttBroker broker, int qos) throws InterruptedException {
+    String clientId = "bench-bare-" + qos + "-" + UUID.randomUUID();
+    try {
+      if (qos == 0) {
+        try (BareMqttSubscriber subscriber = new BareMqttSubscriber(Ports.HOST, broker.port(),
+            clientId)) {
+          subscriber.connect(FILTER, qos);
+          publish(broker, qos);
+          awaitStable("the bare subscriber", subscriber::received);
+          return new MqttRunResult("bare subscriber (live)", qos, settings.messages(),
+              subscriber.received(), Duration.ofNanos(subscriber.spanNanos()));
+        }
+      }
+      try (BareMqttSubscriber subscriber = new BareMqttSubscriber(Ports.HOST, broker.port(),
+          clientId)) {
+        subscriber.connect(FILTER, qos);
+      }
+      publish(broker, qos);
+      try (BareMqttSubscriber subscriber = new BareMqttSubscriber(Ports.HOST, broker.port(),
+          clientId)) {
+        subscriber.connect(FILTER, qos);
+        awaitStable("the bare subscriber", subscriber::received);
+        return new MqttRunResult("bare subscriber (backlog)", qos, settings.messages(),
+            subscriber.received(), Duration.ofNanos(subscriber.spanNanos()));
+      }
+    } finally {
+      BareMqttSubscriber.forgetSession(Ports.HOST, broker.port(), clientId);
+    }
+  }
+
+  private MqttRunResult mqttSource(LocalStack stack, MqttBroker broker, int qos)
+      throws InterruptedException {
+    String run = "bench-mqtt-" + qos + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String topic = run + ".telemetry";
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("tasks.max", "1");
+    overrides.put("mqtt.shared.group", "");
+    overrides.put("mqtt.qos", Integer.toString(qos));
+    overrides.put("mqtt.client.id", run);
+    overrides.put("mqtt.server.uri", broker.serverUri());
+    overrides.put("kafka.topic", topic);
+    overrides.put("bad.payload.topic", run + ".errors");
+    overrides.put("topic.creation.default.partitions", "1");
+    ConnectorConfigFile connector = ConnectorConfigFile
+        .load(settings.configsDir().resolve(CONFIG_FILE)).withName(run).withOverrides(overrides);
+    ConnectRestClient rest = stack.rest();
+    rest.createOrUpdate(connector.name(), connector.config());
+    try {
+      rest.awaitRunning(connector.name(), 1, Duration.ofMinutes(2));
+      Thread.sleep(2_000); // the task connects and subscribes after it reports RUNNING
+      boolean backlog = qos > 0;
+      if (backlog) {
+        rest.stop(connector.name());
+        Poll.until(run + " to stop", Duration.ofMinutes(1), () ->
+            "STOPPED".equals(rest.status(connector.name()).state())
+                ? Optional.of(true) : Optional.empty());
+      }
+      publish(broker, qos);
+      if (backlog) {
+        rest.resume(connector.name());
+      }
+      awaitStable("the MQTT source", () -> recordsIn(stack, topic));
+      TopicArrivals.Summary arrivals = TopicArrivals.read(stack.bootstrapServers(), topic);
+      return new MqttRunResult("MQTT source" + (backlog ? " (backlog)" : " (live)"), qos,
+          settings.messages(), arrivals.records(), arrivals.span());
+    } finally {
+      rest.delete(connector.name());
+      BareMqttSubscriber.forgetSession(Ports.HOST, broker.port(), run + "-0");
+    }
+  }
+
+  private void publish(MqttBroker broker, int qos) {
+    try (DeviceSimulator simulator = new DeviceSimulator(SimulatorSettings.of(Ports.HOST,
+        broker.port(), settings.devices()).withQos(MqttQos.fromCode(qos)))) {
+      long start = System.nanoTime();
+      simulator.publish(settings.messages());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.println(String.format(Locale.ROOT, "  published %,d messages at QoS %d in %.2f s"
+          + " (%,.0f msg/s)", settings.messages(), qos, seconds, settings.messages() / seconds));
+    }
+  }
+
+  private static long recordsIn(LocalStack stack, String topic) {
+    try {
+      return TopicArrivals.read(stack.bootstrapServers(), topic).records();
+    } catch (RuntimeException notYet) {
+      return 0;
+    }
+  }
+
+  /** Waits until the count reaches the published messages or stops growing for a while. */
+  private void awaitStable(String who, LongSupplier count) throws InterruptedException {
+    long last = -1;
+    long lastChange = System.nanoTime();
+    while (true) {
+      long now = count.getAsLong();
+      if (now >= settings.messages()) {
+        return;
+      }
+      if (now != last) {
+        last = now;
+        lastChange = System.nanoTime();
+      } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
+        out.println("  " + who + " stopped at " + now + " of " + settings.messages());
+        return;
+      }
+      Thread.sleep(250);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.streametl.stack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streametl.stack.bench.MqttBenchSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchMqttOptionsTest {
+
+  @Test
+  void measuresQosZeroAndOneByDefault() {
+    MqttBenchSettings settings = BenchMqttOptions.parse(List.of());
+
+    assertThat(settings.qosLevels()).containsExactly(0, 1);
+    assertThat(settings.messages()).isEqualTo(200_000);
+    assertThat(settings.devices()).isEqualTo(100);
+  }
+
+  @Test
+  void takesQosLevelsAndRejectsOthers() {
+    assertThat(BenchMqttOptions.parse(List.of("--qos", "1, 2", "--messages", "5000")))
+        .satisfies(s -> {
+          assertThat(s.qosLevels()).containsExactly(1, 2);
+          assertThat(s.messages()).isEqualTo(5000);
+        });
+    assertThatThrownBy(() -> BenchMqttOptions.parse(List.of("--qos", "3")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("0, 1 or 2");
+  }
+}

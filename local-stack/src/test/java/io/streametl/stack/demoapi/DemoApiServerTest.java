@@ -1,0 +1,71 @@
+package io.streametl.stack.demoapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DemoApiServerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private DemoApiServer api;
+
+  @AfterEach
+  void close() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void followingTheCursorServesEveryOrderVersionOnce() throws Exception {
+    api = new DemoApiServer("t0ken");
+    api.add(25);
+    api.updateFirst(3);
+
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String url = api.baseUrl() + "/orders?limit=10"
+          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      JsonNode body = JSON.readTree(get(url, "Bearer t0ken").body());
+      for (JsonNode item : body.get("data")) {
+        assertThat(seen.add(item.get("id").asLong() + "@" + item.get("version").asInt())).isTrue();
+      }
+      cursor = body.path("meta").path("next_cursor").isNull()
+          ? null : body.path("meta").path("next_cursor").asText();
+      pages++;
+    } while (cursor != null);
+
+    // The latest version of each item; updated items show only their new version.
+    assertThat(seen).hasSize(25).contains("1@2", "3@2", "4@1");
+    assertThat(pages).isEqualTo(3);
+    assertThat(api.versions("orders")).hasSize(28);
+    assertThat(api.totalVersions()).isEqualTo(4 * 25 + 3 * 3);
+  }
+
+  @Test
+  void requestsWithoutTheTokenAreRefused() throws Exception {
+    api = new DemoApiServer("t0ken");
+
+    assertThat(get(api.baseUrl() + "/orders", "Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(get(api.baseUrl() + "/nothing", "Bearer t0ken").statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(String url, String authorization) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

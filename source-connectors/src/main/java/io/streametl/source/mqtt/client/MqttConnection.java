@@ -1,0 +1,250 @@
+package io.streametl.source.mqtt.client;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import io.reactivex.schedulers.Schedulers;
+import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.source.mqtt.config.MqttSourceConfig;
+import io.streametl.source.mqtt.config.MqttTlsConfig;
+import io.streametl.source.mqtt.config.ServerUri;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task's connection to the broker with the HiveMQ client (MQTT 5 or 3.1.1): a persistent
+ * session under a stable client id, automatic reconnect with exponential backoff, subscriptions
+ * made whenever the broker has no session for the client (first connect, or the session expired),
+ * and every incoming message handed to a sink with manual acknowledgement.
+ *
+ * <p>Each connection has its own network and delivery threads. The sink runs on the delivery
+ * thread and may block there (see {@link InflightWindow}); that holds up only this connection,
+ * never another task's in the same worker.
+ */
+public abstract class MqttConnection implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+
+  protected final MqttSourceConfig config;
+  protected final String clientId;
+  protected final List<Subscription> subscriptions;
+  protected final Consumer<ReceivedMessage> sink;
+  private final ExecutorService networkThread;
+  private final ExecutorService deliveryThread;
+  private final AtomicBoolean subscribedOnce = new AtomicBoolean();
+  private final AtomicBoolean connectedOnce = new AtomicBoolean();
+  private final CompletableFuture<Void> firstSubscription = new CompletableFuture<>();
+  private final AtomicReference<String> fatal = new AtomicReference<>();
+  private volatile boolean closing;
+
+  protected MqttConnection(MqttSourceConfig config, String clientId,
+      List<Subscription> subscriptions, Consumer<ReceivedMessage> sink) {
+    this.config = config;
+    this.clientId = clientId;
+    this.subscriptions = List.copyOf(subscriptions);
+    this.sink = sink;
+    this.networkThread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mqtt-" + clientId);
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.deliveryThread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mqtt-" + clientId + "-delivery");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** A connection of the configured MQTT version; call {@link #connect} to start it. */
+  public static MqttConnection create(MqttSourceConfig config, String clientId,
+      List<Subscription> subscriptions, Consumer<ReceivedMessage> sink) {
+    switch (config.version()) {
+      case V3_1_1:
+        return new Mqtt3Connection(config, clientId, subscriptions, sink);
+      default:
+        return new Mqtt5Connection(config, clientId, subscriptions, sink);
+    }
+  }
+
+  /** The builder every version shares: address, TLS, timeouts, thread, reconnect, listeners. */
+  protected MqttClientBuilder clientBuilder(boolean reconnect) {
+    ServerUri uri = config.serverUri();
+    // TLS goes inside the transport config: in hivemq-mqtt-client 1.4, builder.sslConfig() after
+    // transportConfig().applyTransportConfig() is silently ignored, and the client would speak
+    // plain MQTT to an ssl:// address.
+    MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+        .serverHost(uri.host())
+        .serverPort(uri.port())
+        .socketConnectTimeout(config.connectTimeoutMs(), TimeUnit.MILLISECONDS)
+        .mqttConnectTimeout(config.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+    if (uri.tls()) {
+      transport = transport.sslConfig(sslConfig(config.tls()));
+    }
+    MqttClientBuilder builder = MqttClient.builder()
+        .identifier(clientId)
+        .transportConfig(transport.build())
+        .executorConfig()
+        .nettyExecutor(networkThread)
+        .nettyThreads(1)
+        // The client runs callbacks on its application scheduler, by default a pool shared by
+        // every client in the JVM: a task blocked at its in-flight bound would stall the others.
+        .applicationScheduler(Schedulers.from(deliveryThread))
+        .applyExecutorConfig();
+    if (reconnect) {
+      builder = builder.automaticReconnect()
+          .initialDelay(config.reconnectBackoffInitialMs(), TimeUnit.MILLISECONDS)
+          .maxDelay(config.reconnectBackoffMaxMs(), TimeUnit.MILLISECONDS)
+          .applyAutomaticReconnect()
+          .addConnectedListener(this::onConnected)
+          .addDisconnectedListener(this::onDisconnected);
+    }
+    return builder;
+  }
+
+  private static MqttClientSslConfig sslConfig(MqttTlsConfig tls) {
+    TrustManagerFactory trust = TlsFactories.trust(tls);
+    KeyManagerFactory keys = TlsFactories.keys(tls);
+    MqttClientSslConfigBuilder ssl = MqttClientSslConfig.builder();
+    if (trust != null) {
+      ssl = ssl.trustManagerFactory(trust);
+    }
+    if (keys != null) {
+      ssl = ssl.keyManagerFactory(keys);
+    }
+    if (!tls.hostnameVerification()) {
+      // Without a verifier the client checks the host name against the certificate (HTTPS rules).
+      ssl = ssl.hostnameVerifier((host, session) -> true);
+    }
+    return ssl.build();
+  }
+
+  private void onConnected(MqttClientConnectedContext context) {
+    connectedOnce.set(true);
+    boolean sessionPresent = sessionPresent(context);
+    if (!sessionPresent || !subscribedOnce.get()) {
+      log.info("MQTT client {} connected to {} (session present: {}); subscribing to {}",
+          clientId, config.serverUri(), sessionPresent, subscriptions);
+      subscribe().whenComplete((problem, error) -> {
+        if (error != null) {
+          log.warn("MQTT client {} could not subscribe (retried on the next connect): {}",
+              clientId, error.toString());
+        } else if (problem.isPresent()) {
+          log.error("MQTT client {}: the broker refused subscriptions: {}", clientId, problem.get());
+          fatal.compareAndSet(null, "the broker refused subscriptions: " + problem.get());
+        } else {
+          subscribedOnce.set(true);
+          firstSubscription.complete(null);
+        }
+      });
+    } else {
+      log.info("MQTT client {} reconnected to {}; the broker kept its session and subscriptions",
+          clientId, config.serverUri());
+    }
+  }
+
+  private void onDisconnected(MqttClientDisconnectedContext context) {
+    // This class subscribes itself when the session is gone (onConnected), so the client's own
+    // resubscription would send every SUBSCRIBE twice.
+    context.getReconnector().resubscribeIfSessionExpired(false);
+    Optional<ConfigProblem> permanent = closing ? Optional.empty()
+        : ConnectFailures.permanent(context.getCause(), config.serverUri());
+    if (permanent.isPresent() && !connectedOnce.get()) {
+      // Never connected and retrying cannot help (credentials, certificates): stop, so that the
+      // connect future fails with the cause and start() reports it instead of waiting.
+      context.getReconnector().reconnect(false);
+      String problem = permanent.get().key() + ": " + permanent.get().message();
+      fatal.compareAndSet(null, "cannot connect to " + config.serverUri() + ": " + problem);
+      log.error("MQTT client {} cannot connect to {} and stops trying: {}", clientId,
+          config.serverUri(), problem);
+      return;
+    }
+    if (permanent.isPresent()) {
+      log.error("MQTT client {} lost its connection to {}: {}: {}; reconnecting in {} ms",
+          clientId, config.serverUri(), permanent.get().key(), permanent.get().message(),
+          context.getReconnector().getDelay(TimeUnit.MILLISECONDS));
+    } else if (!closing) {
+      log.warn("MQTT client {} lost its connection to {} ({}); reconnecting in {} ms",
+          clientId, config.serverUri(), context.getCause().toString(),
+          context.getReconnector().getDelay(TimeUnit.MILLISECONDS));
+    }
+  }
+
+  protected abstract boolean sessionPresent(MqttClientConnectedContext context);
+
+  /** Subscribes to every filter; completes with the refused ones, if any. */
+  protected abstract CompletableFuture<Optional<String>> subscribe();
+
+  /** Starts the connection; completes when the broker accepted it. */
+  public abstract CompletableFuture<Void> connect();
+
+  protected abstract CompletableFuture<Void> disconnect();
+
+  /** Completes once the broker accepted this connection's subscriptions the first time. */
+  public CompletableFuture<Void> subscribed() {
+    return firstSubscription;
+  }
+
+  /** Why the task cannot go on (subscriptions refused), or empty. */
+  public Optional<String> fatalProblem() {
+    return Optional.ofNullable(fatal.get());
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  /** Whether a failed connect will not get better by retrying: see {@link ConnectFailures}. */
+  public boolean isPermanent(Throwable error) {
+    return ConnectFailures.permanent(error, config.serverUri()).isPresent();
+  }
+
+  /** The most telling message in a failure's cause chain (no secrets: no config values). */
+  public static String describe(Throwable error) {
+    Throwable deepest = error;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof Mqtt5ConnAckException || t instanceof Mqtt3ConnAckException
+          || t instanceof SSLException) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+      deepest = t;
+    }
+    return deepest.getClass().getSimpleName()
+        + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
+  }
+
+  /**
+   * Disconnects without acknowledging anything more: what Kafka does not have stays in the
+   * broker's session and is delivered again to the next task with this client id.
+   */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      disconnect().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.debug("MQTT client {} did not disconnect cleanly: {}", clientId, e.toString());
+    } finally {
+      networkThread.shutdown();
+      deliveryThread.shutdown();
+    }
+  }
+}
