@@ -1,5 +1,6 @@
 package io.streametl.mqttbroker;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,14 @@ import java.util.concurrent.TimeUnit;
 public final class MqttBrokerMain {
 
   static final long DEFAULT_QUEUE_SIZE = 10_000_000L;
+  /**
+   * Messages HiveMQ CE sends a client before it waits for acknowledgements. Its built-in window is
+   * 50 (an internal setting, not in config.xml). A consumer that acknowledges only once Kafka has
+   * the record (the MQTT source, after each transaction) then gets 50 messages per commit round
+   * trip: about 2,000 messages/s at 20 ms. 1,000 matches the source's default mqtt.max.inflight
+   * (its MQTT 5 receive maximum, which still caps the window per client).
+   */
+  static final int INFLIGHT_WINDOW = 10_000;
 
   private MqttBrokerMain() {}
 
@@ -32,6 +41,7 @@ public final class MqttBrokerMain {
     Path dataDir = Path.of(args[2]).toAbsolutePath();
     long queueSize = args.length == 4 ? Long.parseLong(args[3]) : DEFAULT_QUEUE_SIZE;
 
+    raiseInflightWindow(INFLIGHT_WINDOW);
     EmbeddedHiveMQ broker = build(host, port, dataDir, queueSize);
     broker.start().get(2, TimeUnit.MINUTES);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,6 +55,12 @@ public final class MqttBrokerMain {
     // The local stack waits for this line before it connects (the log is HiveMQ's own).
     System.out.println("StreamETL MQTT broker listening on " + host + ":" + port);
     Thread.currentThread().join();
+  }
+
+  /** Read by HiveMQ when it polls a client's queue, so it must be set before the broker starts. */
+  static void raiseInflightWindow(int messages) {
+    InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = messages;
+    InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = messages;
   }
 
   /** An embedded broker on these folders; the folders are created, config.xml is (re)written. */

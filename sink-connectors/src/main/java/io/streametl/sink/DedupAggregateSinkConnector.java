@@ -25,9 +25,10 @@ public class DedupAggregateSinkConnector extends SinkConnector {
 
   private static final Logger LOG = LoggerFactory.getLogger(DedupAggregateSinkConnector.class);
 
-  public static final String OVERVIEW_DOC = "Writes records into an Apache Iceberg table exactly once, "
-      + "with the Kafka offsets recorded in the same Iceberg commit as the rows. Each task commits on its own; "
-      + "records it cannot write go to the dead-letter queue with the reason.";
+  public static final String OVERVIEW_DOC = "Writes records into Apache Iceberg tables (destination=iceberg) or "
+      + "Google BigQuery tables (destination=bigquery) exactly once, with the Kafka offsets recorded in the "
+      + "destination in the same atomic commit as the rows (for BigQuery: a commit ledger table). Each task commits "
+      + "on its own; records it cannot write go to the dead-letter queue with the reason.";
 
   private Map<String, String> props;
 

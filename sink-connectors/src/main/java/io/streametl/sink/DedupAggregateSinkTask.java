@@ -68,6 +68,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     trigger = new CommitTrigger(clock, config.commitIntervalMs(), config.commitMaxRecords(), config.commitMaxBytes());
     refresh = new OffsetRefresh(clock, config.maintenance().offsetsRefreshInterval());
     errants = new ErrantRecords(reporter());
+    destination.reportErrantRecordsTo(errants);
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
   }
 

@@ -1,5 +1,6 @@
 package io.streametl.sink;
 
+import io.streametl.sink.bigquery.BigQueryDestination;
 import io.streametl.sink.iceberg.IcebergCatalogs;
 import io.streametl.sink.iceberg.IcebergDestination;
 import io.streametl.sink.iceberg.TableRouter;
@@ -18,6 +19,9 @@ final class Destinations {
   private Destinations() {}
 
   static EventDestination create(SinkConfig config, int taskId) {
+    if (config.isBigQuery()) {
+      return BigQueryDestination.create(config.bigQuery(), config.aggregations(), config.connectorName(), taskId);
+    }
     Map<String, TableIdentifier> aggregationTables = new LinkedHashMap<>();
     Map<TableIdentifier, AggregationSpec> aggregationSpecs = new LinkedHashMap<>();
     config.aggregations().forEach(spec -> {

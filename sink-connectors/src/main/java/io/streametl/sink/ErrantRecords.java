@@ -14,7 +14,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * (Connect adds it to the record's error headers). Without a reporter (errors.tolerance=none, or a
  * runtime older than KIP-610) the failure stops the task, as Connect users expect.
  */
-final class ErrantRecords {
+final class ErrantRecords implements ErrantRecordReporting {
 
   private final ErrantRecordReporter reporter;
   private final List<Future<Void>> inFlight = new ArrayList<>();
@@ -24,7 +24,8 @@ final class ErrantRecords {
     this.reporter = reporter;
   }
 
-  void report(SinkRecord record, RuntimeException reason) {
+  @Override
+  public void report(SinkRecord record, RuntimeException reason) {
     if (reporter == null) {
       throw new DataException("the sink cannot write the record at " + record.originalTopic() + "-"
           + record.originalKafkaPartition() + "@" + record.originalKafkaOffset() + " (" + reason.getMessage()
@@ -39,7 +40,8 @@ final class ErrantRecords {
    * Waits until the dead-letter queue has every reported record. Called before offsets past those
    * records are committed: a crash after the commit must not lose the reports.
    */
-  void awaitReported() {
+  @Override
+  public void awaitReported() {
     try {
       for (Future<Void> future : inFlight) {
         future.get();

@@ -79,6 +79,13 @@ public interface EventDestination extends AutoCloseable {
    */
   default void maintain(Clock clock) {}
 
+  /**
+   * Gives the destination the task's dead-letter queue, for records it finds it cannot write only
+   * while committing (rows the service rejects). Destinations that find every bad record in
+   * {@link #write} ignore it.
+   */
+  default void reportErrantRecordsTo(ErrantRecordReporting errantRecords) {}
+
   /** Discards the cycle's rows. */
   void abort();
 

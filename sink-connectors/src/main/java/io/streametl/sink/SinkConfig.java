@@ -1,5 +1,7 @@
 package io.streametl.sink;
 
+import io.streametl.sink.bigquery.BigQueryConfig;
+import io.streametl.sink.bigquery.BigQuerySettings;
 import io.streametl.sink.iceberg.PartitionSpecParser;
 import io.streametl.sink.iceberg.maintenance.MaintenanceConfig;
 import io.streametl.sink.iceberg.maintenance.MaintenanceSettings;
@@ -27,6 +29,10 @@ import io.streametl.sink.state.dedup.DedupKey;
 public final class SinkConfig extends AbstractConfig {
 
   public static final String CONNECTOR_NAME = "name";
+
+  public static final String DESTINATION = "destination";
+  public static final String DESTINATION_ICEBERG = "iceberg";
+  public static final String DESTINATION_BIGQUERY = "bigquery";
 
   public static final String CATALOG_NAME = "iceberg.catalog";
   public static final String CATALOG_PREFIX = "iceberg.catalog.";
@@ -57,7 +63,13 @@ public final class SinkConfig extends AbstractConfig {
   private static final String GROUP_COMMIT = "Commits";
   private static final String GROUP_DEDUP = "Dedup";
 
-  public static final ConfigDef CONFIG_DEF = MaintenanceConfig.addTo(new ConfigDef(AggregationConfig.AGGREGATIONS_DEF)
+  public static final ConfigDef CONFIG_DEF = BigQueryConfig.addTo(MaintenanceConfig.addTo(new ConfigDef(AggregationConfig.AGGREGATIONS_DEF)
+      .define(DESTINATION, Type.STRING, DESTINATION_ICEBERG,
+          ConfigDef.CaseInsensitiveValidString.in(DESTINATION_ICEBERG, DESTINATION_BIGQUERY), Importance.HIGH,
+          "Where the rows go: '" + DESTINATION_ICEBERG + "' (the iceberg.* settings) or '" + DESTINATION_BIGQUERY
+              + "' (the bigquery.* settings, docs/bigquery.md). Dedup, aggregation, commits and the dead-letter "
+              + "queue work the same for both; each keeps the Kafka offsets in the destination itself.",
+          "Destination", 1, Width.SHORT, "Destination")
       .define(CATALOG_NAME, Type.STRING, "streametl", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Name of the Iceberg catalog. Catalog properties are given as '" + CATALOG_PREFIX
               + "<property>', for example " + CATALOG_PREFIX + "type=jdbc, " + CATALOG_PREFIX
@@ -66,8 +78,9 @@ public final class SinkConfig extends AbstractConfig {
               + "catalogs and S3FileIO (io-impl=org.apache.iceberg.aws.s3.S3FileIO); Hadoop settings go in "
               + HADOOP_PREFIX + "<property>.",
           GROUP_ICEBERG, 1, Width.MEDIUM, "Catalog name")
-      .define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TableNameValidator(), Importance.HIGH,
-          "The Iceberg table the events are written to, as 'namespace.table' (nested namespaces: 'a.b.table').",
+      .define(TABLE, Type.STRING, null, new TableNameValidator(), Importance.HIGH,
+          "The Iceberg table the events are written to, as 'namespace.table' (nested namespaces: 'a.b.table'). "
+              + "Required with destination=iceberg.",
           GROUP_ICEBERG, 2, Width.MEDIUM, "Events table")
       .define(TABLE_AUTO_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
           "Create the table (and its namespace) from the first valid record's schema when it does not exist. "
@@ -136,11 +149,12 @@ public final class SinkConfig extends AbstractConfig {
           "Consecutive failed commits after which the task fails. After each failed commit the task "
               + "discards its uncommitted files and rewinds to the offsets recorded in the table, so "
               + "nothing is lost or written twice; a failed commit is logged, never swallowed.",
-          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails"));
+          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails")));
 
   private final Map<String, String> originals;
   private final List<AggregationSpec> aggregations;
   private final MaintenanceSettings maintenance;
+  private final BigQuerySettings bigQuery;   // null: the Iceberg destination
 
   public SinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
@@ -153,11 +167,44 @@ public final class SinkConfig extends AbstractConfig {
         new TableNameValidator().ensureValid(key, originals.get(key));
       }
     }
+    if (isBigQuery()) {
+      if (!getString(TABLES_ROUTE_BY).isBlank()) {
+        throw new ConfigException(TABLES_ROUTE_BY, getString(TABLES_ROUTE_BY),
+            "routing to several tables is not supported with destination=bigquery yet; remove it");
+      }
+      this.bigQuery = BigQueryConfig.settings(this, aggregationTableSettings());
+      return;
+    }
+    this.bigQuery = null;
+    if (getString(TABLE) == null) {
+      throw new ConfigException(TABLE, null, "required with destination=iceberg: give the table as "
+          + "'namespace.table', for example 'demo.subscription_events'");
+    }
     if (!catalogProperties().containsKey("type") && !catalogProperties().containsKey("catalog-impl")) {
       throw new ConfigException(CATALOG_PREFIX + "type", null,
           "set the Iceberg catalog type (rest, jdbc or hadoop ship in the bundle) or "
               + CATALOG_PREFIX + "catalog-impl");
     }
+  }
+
+  public boolean isBigQuery() {
+    return DESTINATION_BIGQUERY.equalsIgnoreCase(getString(DESTINATION));
+  }
+
+  /** The BigQuery destination's settings (with destination=bigquery). */
+  public BigQuerySettings bigQuery() {
+    if (bigQuery == null) {
+      throw new IllegalStateException("destination is not bigquery");
+    }
+    return bigQuery;
+  }
+
+  /** Each aggregation's configured table (null: the default). */
+  private Map<String, String> aggregationTableSettings() {
+    Map<String, String> tables = new java.util.LinkedHashMap<>();
+    aggregations.forEach(spec -> tables.put(spec.name(),
+        originals.get(AggregationConfig.key(spec.name(), AGGREGATION_TABLE))));
+    return tables;
   }
 
   /** The connector's name: the key under which offsets are recorded in the table's snapshots. */
@@ -368,6 +415,9 @@ public final class SinkConfig extends AbstractConfig {
     @Override
     public void ensureValid(String name, Object value) {
       String table = (String) value;
+      if (value == null && name.equals(TABLE)) {
+        return; // required with destination=iceberg only: checked with the other settings
+      }
       if (table == null || !table.matches("[^.\\s]+(\\.[^.\\s]+)+")) {
         throw new ConfigException(name, value,
             "give the table as 'namespace.table', for example 'demo.subscription_events'");

@@ -2,6 +2,7 @@ package io.streametl.stack.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of {@code streametl bench-mqtt}.
@@ -9,11 +10,14 @@ import java.util.List;
  * @param messages messages published per measured run
  * @param devices devices of the simulator (topics)
  * @param qosLevels the QoS levels measured, each for the bare subscriber and the MQTT source
+ * @param connectorOverrides settings of the MQTT source that replace those of its config file
  */
-public record MqttBenchSettings(long messages, int devices, List<Integer> qosLevels, Path dataDir,
-    Path configsDir, Path kafkaLibs, Path bundleZip, Path mqttBrokerLibs) {
+public record MqttBenchSettings(long messages, int devices, List<Integer> qosLevels,
+    Map<String, String> connectorOverrides, Path dataDir, Path configsDir, Path kafkaLibs,
+    Path bundleZip, Path mqttBrokerLibs) {
 
   public MqttBenchSettings {
     qosLevels = List.copyOf(qosLevels);
+    connectorOverrides = Map.copyOf(connectorOverrides);
   }
 }

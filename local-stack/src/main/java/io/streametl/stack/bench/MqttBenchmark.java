@@ -119,6 +119,7 @@ public final class MqttBenchmark {
     overrides.put("kafka.topic", topic);
     overrides.put("bad.payload.topic", run + ".errors");
     overrides.put("topic.creation.default.partitions", "1");
+    overrides.putAll(settings.connectorOverrides());
     ConnectorConfigFile connector = ConnectorConfigFile
         .load(settings.configsDir().resolve(CONFIG_FILE)).withName(run).withOverrides(overrides);
     ConnectRestClient rest = stack.rest();

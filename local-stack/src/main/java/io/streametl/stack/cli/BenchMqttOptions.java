@@ -3,7 +3,9 @@ package io.streametl.stack.cli;
 import io.streametl.stack.bench.MqttBenchSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The options of {@code streametl bench-mqtt}, parsed into the benchmark's settings. */
@@ -21,6 +23,8 @@ final class BenchMqttOptions {
       OptionSpec.value("--devices", "D", "simulated devices, i.e. MQTT topics (default "
           + DEFAULT_DEVICES + ")"),
       OptionSpec.value("--qos", "Q1,Q2", "QoS levels to measure (default 0,1)"),
+      OptionSpec.value("--set", "K=V,K=V", "settings of the MQTT source that replace those of"
+          + " connect-configs/mqtt-devices-source.json, e.g. mqtt.max.inflight=5000"),
       OptionSpec.value("--data-dir", "DIR", "data directory of the benchmark's stack, deleted at"
           + " the start (default " + DEFAULT_DATA_DIR + ")"),
       OptionSpec.value("--configs-dir", "DIR", "where the connector config files are (default "
@@ -40,6 +44,7 @@ final class BenchMqttOptions {
         options.positiveLong("--messages", DEFAULT_MESSAGES),
         options.positiveInt("--devices", DEFAULT_DEVICES),
         qosLevels(options.value("--qos")),
+        overrides(options.value("--set")),
         options.path("--data-dir", DEFAULT_DATA_DIR).toAbsolutePath().normalize(),
         options.path("--configs-dir", BenchSinkOptions.DEFAULT_CONFIGS_DIR),
         options.path("--kafka-libs", Path.of(System.getProperty(DemoOptions.KAFKA_LIBS_PROPERTY,
@@ -49,6 +54,22 @@ final class BenchMqttOptions {
             .orElseGet(DemoOptions::defaultBundle),
         options.path("--mqtt-broker-libs", Path.of(System.getProperty(
             DemoOptions.MQTT_BROKER_LIBS_PROPERTY, DemoOptions.DEFAULT_MQTT_BROKER_LIBS.toString()))));
+  }
+
+  static Map<String, String> overrides(Optional<String> text) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (text.isEmpty() || text.get().isBlank()) {
+      return overrides;
+    }
+    for (String pair : text.get().split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("Option --set takes key=value pairs separated by commas, got '"
+            + pair.trim() + "'.");
+      }
+      overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return overrides;
   }
 
   static List<Integer> qosLevels(Optional<String> text) {

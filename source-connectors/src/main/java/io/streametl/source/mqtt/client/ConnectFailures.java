@@ -4,9 +4,11 @@ import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
 import io.streametl.source.mqtt.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import io.streametl.source.mqtt.config.ServerUri;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -47,6 +49,15 @@ public final class ConnectFailures {
       }
       if (t instanceof SSLException) {
         return Optional.of(tls(error, uri));
+      }
+      if (uri.tls() && t instanceof ConnectionFailedException
+          && t.getCause() instanceof ClosedChannelException) {
+        // The TCP connection stood, then the broker closed it before the TLS session (and
+        // MQTT) was up: it refused the handshake without an alert.
+        return Optional.of(new ConfigProblem(MqttSourceConfig.SERVER_URI, "TLS handshake failed:"
+            + " the broker closed the connection during the handshake. Check that " + uri
+            + " is a TLS listener (not plain MQTT) and whether it requires a client certificate ("
+            + MqttSourceConfig.KEYSTORE_LOCATION + ")"));
       }
     }
     return Optional.empty();

@@ -39,7 +39,13 @@ final class Mqtt3Connection extends MqttConnection {
       Consumer<ReceivedMessage> sink, boolean reconnect) {
     super(config, clientId, subscriptions, sink);
     this.client = clientBuilder(reconnect).useMqttVersion3().build().toAsync();
-    client.publishes(MqttGlobalPublishFilter.ALL, this::deliver, true);
+    reopenPublishFlow();
+  }
+
+  @Override
+  protected void reopenPublishFlow() {
+    openPublishFlow(client.toRx().publishes(MqttGlobalPublishFilter.ALL, true),
+        publish -> deliver((Mqtt3Publish) publish));
   }
 
   private void deliver(Mqtt3Publish publish) {

@@ -39,7 +39,13 @@ final class Mqtt5Connection extends MqttConnection {
     super(config, clientId, subscriptions, sink);
     this.client = clientBuilder(reconnect).useMqttVersion5().build().toAsync();
     // Registered before connecting, so messages the broker kept in the session are not missed.
-    client.publishes(MqttGlobalPublishFilter.ALL, this::deliver, true);
+    reopenPublishFlow();
+  }
+
+  @Override
+  protected void reopenPublishFlow() {
+    openPublishFlow(client.toRx().publishes(MqttGlobalPublishFilter.ALL, true),
+        publish -> deliver((Mqtt5Publish) publish));
   }
 
   private void deliver(Mqtt5Publish publish) {

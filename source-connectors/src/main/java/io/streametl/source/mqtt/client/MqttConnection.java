@@ -10,6 +10,8 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import io.reactivex.Flowable;
+import io.reactivex.Scheduler;
 import io.reactivex.schedulers.Schedulers;
 import io.streametl.source.mqtt.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
@@ -52,6 +54,9 @@ public abstract class MqttConnection implements AutoCloseable {
   private final ExecutorService deliveryThread;
   private final AtomicBoolean subscribedOnce = new AtomicBoolean();
   private final AtomicBoolean connectedOnce = new AtomicBoolean();
+  /** Set (on the network thread) when the client ended the flow of incoming messages. */
+  private final AtomicBoolean publishFlowEnded = new AtomicBoolean();
+  protected final Scheduler deliveryScheduler;
   private final CompletableFuture<Void> firstSubscription = new CompletableFuture<>();
   private final AtomicReference<String> fatal = new AtomicReference<>();
   private volatile boolean closing;
@@ -72,7 +77,28 @@ public abstract class MqttConnection implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    this.deliveryScheduler = Schedulers.from(deliveryThread);
   }
+
+  /**
+   * Hands every incoming message to {@code deliver} on the delivery thread, with manual
+   * acknowledgement. The client ends this flow when its session ends (the broker answered
+   * "session present: false" after a reconnect); {@link #onConnected} then opens a new one, or
+   * the messages of the new subscriptions would find no flow and never be delivered.
+   */
+  protected void openPublishFlow(Flowable<? extends Object> publishes,
+      Consumer<Object> deliver) {
+    publishes
+        .doOnError(error -> publishFlowEnded.set(true))
+        .doOnComplete(() -> publishFlowEnded.set(true))
+        // Ending is expected (session end, close): nothing to report on the delivery thread.
+        .onErrorResumeNext(Flowable.empty())
+        .observeOn(deliveryScheduler, true)
+        .subscribe(deliver::accept);
+  }
+
+  /** Opens the flow of incoming messages again (see {@link #openPublishFlow}). */
+  protected abstract void reopenPublishFlow();
 
   /** A connection of the configured MQTT version; call {@link #connect} to start it. */
   public static MqttConnection create(MqttSourceConfig config, String clientId,
@@ -107,7 +133,7 @@ public abstract class MqttConnection implements AutoCloseable {
         .nettyThreads(1)
         // The client runs callbacks on its application scheduler, by default a pool shared by
         // every client in the JVM: a task blocked at its in-flight bound would stall the others.
-        .applicationScheduler(Schedulers.from(deliveryThread))
+        .applicationScheduler(deliveryScheduler)
         .applyExecutorConfig();
     if (reconnect) {
       builder = builder.automaticReconnect()
@@ -140,6 +166,11 @@ public abstract class MqttConnection implements AutoCloseable {
   private void onConnected(MqttClientConnectedContext context) {
     connectedOnce.set(true);
     boolean sessionPresent = sessionPresent(context);
+    if (publishFlowEnded.compareAndSet(true, false)) {
+      log.info("MQTT client {}: the broker had no session; receiving on a new message flow",
+          clientId);
+      reopenPublishFlow();
+    }
     if (!sessionPresent || !subscribedOnce.get()) {
       log.info("MQTT client {} connected to {} (session present: {}); subscribing to {}",
           clientId, config.serverUri(), sessionPresent, subscriptions);
@@ -210,11 +241,6 @@ public abstract class MqttConnection implements AutoCloseable {
 
   public String clientId() {
     return clientId;
-  }
-
-  /** Whether a failed connect will not get better by retrying: see {@link ConnectFailures}. */
-  public boolean isPermanent(Throwable error) {
-    return ConnectFailures.permanent(error, config.serverUri()).isPresent();
   }
 
   /** The most telling message in a failure's cause chain (no secrets: no config values). */
