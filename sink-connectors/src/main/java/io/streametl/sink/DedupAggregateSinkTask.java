@@ -43,6 +43,8 @@ public class DedupAggregateSinkTask extends SinkTask {
   private ErrantRecords errants;
   private int maxConsecutiveFailures;
   private int consecutiveFailures;
+  private CommitBackoff backoff;
+  private boolean pausedForBackoff;
 
   public DedupAggregateSinkTask() {
     this(Clock.systemUTC(), Destinations::create);
@@ -70,6 +72,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     errants = new ErrantRecords(reporter());
     destination.reportErrantRecordsTo(errants);
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
+    backoff = new CommitBackoff(clock, config.commitRetryBackoffMs(), config.commitRetryBackoffMaxMs());
   }
 
   private ErrantRecordReporter reporter() {
@@ -176,6 +179,14 @@ public class DedupAggregateSinkTask extends SinkTask {
   }
 
   private void commitIfDue() {
+    if (backoff.backingOff()) {
+      return;
+    }
+    if (!context.assignment().isEmpty() && pausedForBackoff) {
+      // The pause after a failed commit is over: consume again from the rewound offsets.
+      context.resume(context.assignment().toArray(new TopicPartition[0]));
+      pausedForBackoff = false;
+    }
     if (trigger.isDue(destination.bufferedRecords(), destination.bufferedBytes())) {
       commit();
     }
@@ -227,6 +238,7 @@ public class DedupAggregateSinkTask extends SinkTask {
         states.committed(destination.stateFiles());
       }
       consecutiveFailures = 0;
+      backoff.succeeded();
       LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", offsets,
           states.duplicatesDropped(), states.tooLateCounted());
     } catch (ConcurrentCommitException e) {
@@ -244,8 +256,17 @@ public class DedupAggregateSinkTask extends SinkTask {
         throw new ConnectException("commit to the destination failed " + consecutiveFailures
             + " times in a row; the task stops and resumes from the destination's offsets when restarted", e);
       }
+      long delay = backoff.failed(consecutiveFailures);
+      pauseForBackoff();
       LOG.error("Commit to the destination failed ({} of {} allowed in a row); the cycle's rows were discarded "
-          + "and will be read again from Kafka", consecutiveFailures, maxConsecutiveFailures, e);
+          + "and will be read again from Kafka after {} ms", consecutiveFailures, maxConsecutiveFailures, delay, e);
+    }
+  }
+
+  private void pauseForBackoff() {
+    if (!context.assignment().isEmpty()) {
+      context.pause(context.assignment().toArray(new TopicPartition[0]));
+      pausedForBackoff = true;
     }
   }
 

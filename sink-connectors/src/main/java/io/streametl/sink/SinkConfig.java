@@ -58,6 +58,8 @@ public final class SinkConfig extends AbstractConfig {
   public static final String COMMIT_MAX_RECORDS = "commit.max.records";
   public static final String COMMIT_MAX_BYTES = "commit.max.bytes";
   public static final String COMMIT_MAX_FAILURES = "commit.max.consecutive.failures";
+  public static final String COMMIT_RETRY_BACKOFF_MS = "commit.retry.backoff.ms";
+  public static final String COMMIT_RETRY_BACKOFF_MAX_MS = "commit.retry.backoff.max.ms";
 
   private static final String GROUP_ICEBERG = "Iceberg";
   private static final String GROUP_COMMIT = "Commits";
@@ -149,7 +151,15 @@ public final class SinkConfig extends AbstractConfig {
           "Consecutive failed commits after which the task fails. After each failed commit the task "
               + "discards its uncommitted files and rewinds to the offsets recorded in the table, so "
               + "nothing is lost or written twice; a failed commit is logged, never swallowed.",
-          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails")));
+          GROUP_COMMIT, 4, Width.SHORT, "Commit failures before the task fails")
+      .define(COMMIT_RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "Pause after a failed commit before the next attempt; it doubles with each failure in a "
+              + "row up to commit.retry.backoff.max.ms. Meanwhile the task stops consuming (its "
+              + "partitions are paused), so nothing piles up in memory.",
+          GROUP_COMMIT, 5, Width.SHORT, "Backoff after a failed commit")
+      .define(COMMIT_RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "The longest pause between commit attempts after failures.",
+          GROUP_COMMIT, 6, Width.SHORT, "Longest backoff after failed commits")));
 
   private final Map<String, String> originals;
   private final List<AggregationSpec> aggregations;
@@ -299,6 +309,14 @@ public final class SinkConfig extends AbstractConfig {
 
   public int commitMaxConsecutiveFailures() {
     return getInt(COMMIT_MAX_FAILURES);
+  }
+
+  public long commitRetryBackoffMs() {
+    return getLong(COMMIT_RETRY_BACKOFF_MS);
+  }
+
+  public long commitRetryBackoffMaxMs() {
+    return getLong(COMMIT_RETRY_BACKOFF_MAX_MS);
   }
 
   /** Snapshot expiry, compaction and the offsets refresh (validated when this config was built). */

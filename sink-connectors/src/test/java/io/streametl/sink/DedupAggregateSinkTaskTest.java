@@ -242,6 +242,41 @@ class DedupAggregateSinkTaskTest {
   }
 
   @Test
+  void afterAFailedCommitTheTaskPausesAndWaitsLongerEachTimeBeforeTryingAgain() {
+    Map<String, String> props = props();
+    props.put(SinkConfig.COMMIT_RETRY_BACKOFF_MS, "2000");
+    props.put(SinkConfig.COMMIT_RETRY_BACKOFF_MAX_MS, "3000");
+    FailingDestination failing = new FailingDestination();
+    DedupAggregateSinkTask task = new DedupAggregateSinkTask(clock, (config, id) -> failing.wrap(Destinations.create(config, id)));
+    RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+    context.assignment.add(P0);
+    task.initialize(context);
+    task.start(props);
+    started.add(task);
+    task.open(List.of(P0));
+    task.put(records(0, 0, 5));
+
+    failing.failuresLeft = 2;
+    commitByInterval(task);                  // failure 1: 2 s pause
+    assertThat(context.paused).containsExactly(P0);
+    task.put(records(0, 0, 5));              // redelivered after the rewind
+    commitByInterval(task);                  // 1 s later: still pausing, no attempt
+    assertThat(failing.failuresLeft).isEqualTo(1);
+    assertThat(context.paused).containsExactly(P0);
+    commitByInterval(task);                  // 2 s: failure 2, the pause doubles, capped at 3 s
+    assertThat(failing.failuresLeft).isZero();
+    task.put(records(0, 0, 5));
+    commitByInterval(task);
+    commitByInterval(task);
+    assertThat(eventIds()).isEmpty();        // 2 s into a 3 s pause
+    commitByInterval(task);                  // 3 s: resumed and committed
+    assertThat(context.paused).isEmpty();
+    task.put(records(0, 0, 5));
+    commitByInterval(task);
+    assertThat(eventIds()).hasSize(5).doesNotHaveDuplicates();
+  }
+
+  @Test
   void closingPartitionsCommitsWhatWasBuffered() {
     DedupAggregateSinkTask task = startTask(new RecordingSinkTaskContext(true));
     task.open(List.of(P0, P1));

@@ -20,6 +20,7 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
   final List<SinkRecord> errant = new ArrayList<>();
   final List<String> errantReasons = new ArrayList<>();
   final Set<TopicPartition> assignment = new HashSet<>();
+  final Set<TopicPartition> paused = new HashSet<>();
   private final boolean withReporter;
 
   RecordingSinkTaskContext(boolean withReporter) {
@@ -50,10 +51,14 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
   }
 
   @Override
-  public void pause(TopicPartition... partitions) {}
+  public void pause(TopicPartition... partitions) {
+    paused.addAll(java.util.Arrays.asList(partitions));
+  }
 
   @Override
-  public void resume(TopicPartition... partitions) {}
+  public void resume(TopicPartition... partitions) {
+    paused.removeAll(java.util.Arrays.asList(partitions));
+  }
 
   @Override
   public void requestCommit() {}

@@ -11,13 +11,16 @@ import java.util.Map;
  * @param devices devices of the simulator (topics)
  * @param qosLevels the QoS levels measured, each for the bare subscriber and the MQTT source
  * @param connectorOverrides settings of the MQTT source that replace those of its config file
+ * @param workerOverrides worker properties that replace the local stack's (e.g. to run the source
+ *     on at-least-once workers: exactly.once.source.support=disabled)
  */
 public record MqttBenchSettings(long messages, int devices, List<Integer> qosLevels,
-    Map<String, String> connectorOverrides, Path dataDir, Path configsDir, Path kafkaLibs,
+    Map<String, String> connectorOverrides, Map<String, String> workerOverrides, Path dataDir, Path configsDir, Path kafkaLibs,
     Path bundleZip, Path mqttBrokerLibs) {
 
   public MqttBenchSettings {
     qosLevels = List.copyOf(qosLevels);
     connectorOverrides = Map.copyOf(connectorOverrides);
+    workerOverrides = Map.copyOf(workerOverrides);
   }
 }

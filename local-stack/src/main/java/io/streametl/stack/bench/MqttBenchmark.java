@@ -52,12 +52,17 @@ public final class MqttBenchmark {
     StackLayout layout = new StackLayout(settings.dataDir());
     layout.reset();
     out.println("Machine: " + MachineInfo.current().describe());
+    if (!settings.connectorOverrides().isEmpty() || !settings.workerOverrides().isEmpty()) {
+      out.println("Connector overrides: " + settings.connectorOverrides() + "; worker overrides: "
+          + settings.workerOverrides());
+    }
     List<MqttRunResult> results = new ArrayList<>();
     try (LocalStack stack = LocalStack.builder()
         .dataDir(settings.dataDir())
         .kafkaLibs(settings.kafkaLibs())
         .bundleZip(settings.bundleZip())
         .mqttBroker(settings.mqttBrokerLibs())
+        .workerProperties(settings.workerOverrides())
         .workers(1)
         .build()
         .start()) {

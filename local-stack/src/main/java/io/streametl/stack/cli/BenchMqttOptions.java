@@ -25,6 +25,8 @@ final class BenchMqttOptions {
       OptionSpec.value("--qos", "Q1,Q2", "QoS levels to measure (default 0,1)"),
       OptionSpec.value("--set", "K=V,K=V", "settings of the MQTT source that replace those of"
           + " connect-configs/mqtt-devices-source.json, e.g. mqtt.max.inflight=5000"),
+      OptionSpec.value("--worker-set", "K=V,K=V", "worker properties that replace the local"
+          + " stack's, e.g. exactly.once.source.support=disabled"),
       OptionSpec.value("--data-dir", "DIR", "data directory of the benchmark's stack, deleted at"
           + " the start (default " + DEFAULT_DATA_DIR + ")"),
       OptionSpec.value("--configs-dir", "DIR", "where the connector config files are (default "
@@ -44,7 +46,8 @@ final class BenchMqttOptions {
         options.positiveLong("--messages", DEFAULT_MESSAGES),
         options.positiveInt("--devices", DEFAULT_DEVICES),
         qosLevels(options.value("--qos")),
-        overrides(options.value("--set")),
+        overrides("--set", options.value("--set")),
+        overrides("--worker-set", options.value("--worker-set")),
         options.path("--data-dir", DEFAULT_DATA_DIR).toAbsolutePath().normalize(),
         options.path("--configs-dir", BenchSinkOptions.DEFAULT_CONFIGS_DIR),
         options.path("--kafka-libs", Path.of(System.getProperty(DemoOptions.KAFKA_LIBS_PROPERTY,
@@ -56,7 +59,7 @@ final class BenchMqttOptions {
             DemoOptions.MQTT_BROKER_LIBS_PROPERTY, DemoOptions.DEFAULT_MQTT_BROKER_LIBS.toString()))));
   }
 
-  static Map<String, String> overrides(Optional<String> text) {
+  static Map<String, String> overrides(String option, Optional<String> text) {
     Map<String, String> overrides = new LinkedHashMap<>();
     if (text.isEmpty() || text.get().isBlank()) {
       return overrides;
@@ -64,7 +67,7 @@ final class BenchMqttOptions {
     for (String pair : text.get().split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new UsageException("Option --set takes key=value pairs separated by commas, got '"
+        throw new UsageException("Option " + option + " takes key=value pairs separated by commas, got '"
             + pair.trim() + "'.");
       }
       overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());

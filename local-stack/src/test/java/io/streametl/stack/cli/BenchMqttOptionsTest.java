@@ -19,6 +19,21 @@ class BenchMqttOptionsTest {
   }
 
   @Test
+  void takesConnectorAndWorkerOverrides() {
+    MqttBenchSettings settings = BenchMqttOptions.parse(List.of("--set",
+        "mqtt.max.inflight=5000, max.batch.size=1000", "--worker-set",
+        "exactly.once.source.support=disabled"));
+
+    assertThat(settings.connectorOverrides())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("mqtt.max.inflight", "5000",
+            "max.batch.size", "1000"));
+    assertThat(settings.workerOverrides())
+        .containsExactlyEntriesOf(java.util.Map.of("exactly.once.source.support", "disabled"));
+    assertThatThrownBy(() -> BenchMqttOptions.parse(List.of("--worker-set", "novalue")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--worker-set");
+  }
+
+  @Test
   void takesQosLevelsAndRejectsOthers() {
     assertThat(BenchMqttOptions.parse(List.of("--qos", "1, 2", "--messages", "5000")))
         .satisfies(s -> {

@@ -83,18 +83,36 @@ public abstract class MqttConnection implements AutoCloseable {
   /**
    * Hands every incoming message to {@code deliver} on the delivery thread, with manual
    * acknowledgement. The client ends this flow when its session ends (the broker answered
-   * "session present: false" after a reconnect); {@link #onConnected} then opens a new one, or
-   * the messages of the new subscriptions would find no flow and never be delivered.
+   * "session present: false" after a reconnect), and the messages of the new subscriptions would
+   * then find no flow and never be delivered: a new flow is opened as soon as the old one ends,
+   * whether that happens before or after the connected listener runs (the client does not order
+   * the two).
    */
   protected void openPublishFlow(Flowable<? extends Object> publishes,
       Consumer<Object> deliver) {
     publishes
-        .doOnError(error -> publishFlowEnded.set(true))
-        .doOnComplete(() -> publishFlowEnded.set(true))
+        .doOnError(error -> publishFlowEnded())
+        .doOnComplete(this::publishFlowEnded)
         // Ending is expected (session end, close): nothing to report on the delivery thread.
         .onErrorResumeNext(Flowable.empty())
         .observeOn(deliveryScheduler, true)
         .subscribe(deliver::accept);
+  }
+
+  private void publishFlowEnded() {
+    publishFlowEnded.set(true);
+    if (!closing) {
+      // Off the client's thread: it is still ending the session's flows.
+      CompletableFuture.runAsync(this::reopenPublishFlowIfEnded);
+    }
+  }
+
+  private void reopenPublishFlowIfEnded() {
+    if (!closing && publishFlowEnded.compareAndSet(true, false)) {
+      log.info("MQTT client {}: the broker had no session; receiving on a new message flow",
+          clientId);
+      reopenPublishFlow();
+    }
   }
 
   /** Opens the flow of incoming messages again (see {@link #openPublishFlow}). */
@@ -166,11 +184,7 @@ public abstract class MqttConnection implements AutoCloseable {
   private void onConnected(MqttClientConnectedContext context) {
     connectedOnce.set(true);
     boolean sessionPresent = sessionPresent(context);
-    if (publishFlowEnded.compareAndSet(true, false)) {
-      log.info("MQTT client {}: the broker had no session; receiving on a new message flow",
-          clientId);
-      reopenPublishFlow();
-    }
+    reopenPublishFlowIfEnded();
     if (!sessionPresent || !subscribedOnce.get()) {
       log.info("MQTT client {} connected to {} (session present: {}); subscribing to {}",
           clientId, config.serverUri(), sessionPresent, subscriptions);

@@ -14,11 +14,24 @@ final class KafkaTopicNames {
   private KafkaTopicNames() {}
 
   static String sanitize(String rendered) throws MappingException {
-    String name = ILLEGAL.matcher(rendered).replaceAll("_");
+    // Per record: skip the regex for the usual name that is legal already (it showed in profiles).
+    String name = isLegal(rendered) ? rendered : ILLEGAL.matcher(rendered).replaceAll("_");
     if (name.isEmpty() || name.equals(".") || name.equals("..") || name.length() > MAX_LENGTH) {
       throw new MappingException("kafka.topic renders to '" + rendered + "', which is no Kafka"
           + " topic name (1 to 249 characters, not '.' or '..')");
     }
     return name;
+  }
+
+  private static boolean isLegal(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean legal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '-';
+      if (!legal) {
+        return false;
+      }
+    }
+    return true;
   }
 }
