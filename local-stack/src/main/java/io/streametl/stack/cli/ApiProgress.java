@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo's API pipeline in one line: item versions the demo API holds (what a complete sync
- * delivers) against the records the HTTP source committed to its topics.
+ * The demo's API pipeline in one line: the item versions the demo API has served against the
+ * records the HTTP source committed to its topics; with exactly-once they meet once the last
+ * pages are committed.
  */
 final class ApiProgress implements AutoCloseable {
 
@@ -25,14 +26,14 @@ final class ApiProgress implements AutoCloseable {
 
   String line() {
     Map<String, Long> counts = counter.refresh();
-    return format(api.versions("orders").size() + api.versions("customers").size(),
+    return format(api.servedVersions("orders") + api.servedVersions("customers"),
         counts.getOrDefault(TOPICS.get(0), 0L), counts.getOrDefault(TOPICS.get(1), 0L),
         counts.getOrDefault(ERROR_TOPIC, 0L));
   }
 
   static String format(long served, long orders, long customers, long errors) {
     return String.format(Locale.ROOT,
-        "        api: item versions %,d | %s %,d | %s %,d | %s %,d",
+        "        api: versions served %,d | %s %,d | %s %,d | %s %,d",
         served, TOPICS.get(0), orders, TOPICS.get(1), customers, ERROR_TOPIC, errors);
   }
 

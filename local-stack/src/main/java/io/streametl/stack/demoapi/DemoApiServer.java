@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class DemoApiServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final String token;
   private final Map<String, Map<Long, Item>> collections = new LinkedHashMap<>();
-  private final Set<String> served = new HashSet<>();
+  private final Set<String> called = new HashSet<>();
+  private final Map<String, Set<String>> served = new HashMap<>();
   private long tick;
 
   /** On a free port. */
@@ -116,6 +118,19 @@ public final class DemoApiServer implements AutoCloseable {
     return total;
   }
 
+  private synchronized void markServed(String endpoint, Item item) {
+    served.computeIfAbsent(endpoint, e -> new HashSet<>()).add(item.id() + "@" + item.version());
+  }
+
+  /**
+   * How many distinct item versions the endpoint has sent in responses so far: what a source
+   * that delivers each version exactly once has written. An item updated twice between two syncs
+   * is only ever served in its newest version, so this can be less than {@link #versions}.
+   */
+  public synchronized int servedVersions(String endpoint) {
+    return served.getOrDefault(endpoint, Set.of()).size();
+  }
+
   /** Every "id@version" ever stored in the collection. */
   public synchronized Set<String> versions(String endpoint) {
     Set<String> versions = new HashSet<>();
@@ -129,7 +144,7 @@ public final class DemoApiServer implements AutoCloseable {
 
   /** Whether every endpoint has been asked for at least one page. */
   public synchronized boolean everyEndpointCalled() {
-    return served.containsAll(ENDPOINTS);
+    return called.containsAll(ENDPOINTS);
   }
 
   @Override
@@ -191,7 +206,7 @@ public final class DemoApiServer implements AutoCloseable {
   }
 
   private synchronized List<Item> matching(String endpoint, String since) {
-    served.add(endpoint);
+    called.add(endpoint);
     Instant from = since == null || since.isEmpty() ? Instant.MIN : Instant.parse(since);
     List<Item> items = new ArrayList<>();
     for (Item item : collections.get(endpoint).values()) {
@@ -226,9 +241,10 @@ public final class DemoApiServer implements AutoCloseable {
     return item.updatedAt().toEpochMilli() + "_" + item.id();
   }
 
-  private static ArrayNode json(String endpoint, List<Item> items) {
+  private ArrayNode json(String endpoint, List<Item> items) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (Item item : items) {
+      markServed(endpoint, item);
       ObjectNode node = array.addObject();
       node.put("id", item.id());
       node.put("version", item.version());

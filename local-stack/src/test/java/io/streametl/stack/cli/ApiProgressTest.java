@@ -9,6 +9,6 @@ class ApiProgressTest {
   @Test
   void showsTheApiAgainstWhatLandedPerTopic() {
     assertThat(ApiProgress.format(1_030, 510, 515, 0)).isEqualTo(
-        "        api: item versions 1,030 | api.orders 510 | api.customers 515 | api.errors 0");
+        "        api: versions served 1,030 | api.orders 510 | api.customers 515 | api.errors 0");
   }
 }

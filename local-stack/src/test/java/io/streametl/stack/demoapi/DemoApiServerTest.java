@@ -52,6 +52,8 @@ class DemoApiServerTest {
     // The latest version of each item; updated items show only their new version.
     assertThat(seen).hasSize(25).contains("1@2", "3@2", "4@1");
     assertThat(pages).isEqualTo(3);
+    assertThat(api.servedVersions("orders")).isEqualTo(25); // 1@1, 2@1, 3@1 were never served
+    assertThat(api.servedVersions("customers")).isZero();
     assertThat(api.versions("orders")).hasSize(28);
     assertThat(api.totalVersions()).isEqualTo(4 * 25 + 3 * 3);
   }
