@@ -1,5 +1,7 @@
 package io.streametl.source.http;
 
+import io.streametl.source.testsupport.TestCertificates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

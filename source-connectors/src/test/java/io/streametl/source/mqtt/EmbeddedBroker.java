@@ -1,5 +1,7 @@
 package io.streametl.source.mqtt;
 
+import io.streametl.source.testsupport.TestCertificates;
+
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;

@@ -1,5 +1,7 @@
 package io.streametl.source.mqtt;
 
+import io.streametl.source.testsupport.TestCertificates;
+
 import static io.streametl.source.mqtt.TaskRunner.pollCount;
 import static io.streametl.source.mqtt.TaskRunner.props;
 import static io.streametl.source.mqtt.TaskRunner.validationErrors;

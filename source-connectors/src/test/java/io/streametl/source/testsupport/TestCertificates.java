@@ -1,4 +1,4 @@
-package io.streametl.source.http;
+package io.streametl.source.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,17 +14,17 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A server and a client key pair made by the JDK's keytool, each trusted by the other's PKCS12
+ * For the TLS tests of the HTTP and MQTT sources: a server and a client key pair made by the JDK's keytool, each trusted by the other's PKCS12
  * truststore: everything a TLS and mutual-TLS test needs, with no files checked in.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  static final String PASSWORD = "changeit";
+  public static final String PASSWORD = "changeit";
 
-  final Path serverKeystore;
-  final Path serverTruststore;
-  final Path clientKeystore;
-  final Path clientTruststore;
+  public final Path serverKeystore;
+  public final Path serverTruststore;
+  public final Path clientKeystore;
+  public final Path clientTruststore;
 
   private TestCertificates(Path dir) {
     serverKeystore = dir.resolve("server.p12");
@@ -33,9 +33,15 @@ final class TestCertificates {
     clientTruststore = dir.resolve("client-trust.p12");
   }
 
-  static TestCertificates create(Path dir) throws IOException, InterruptedException {
+  public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    return create(dir, "SAN=ip:127.0.0.1,dns:localhost");
+  }
+
+  /** @param serverSan the server certificate's subject alternative names, as keytool -ext takes */
+  public static TestCertificates create(Path dir, String serverSan) throws IOException, InterruptedException {
+    java.nio.file.Files.createDirectories(dir);
     TestCertificates certs = new TestCertificates(dir);
-    keyPair(certs.serverKeystore, "server", "CN=localhost", "SAN=ip:127.0.0.1,dns:localhost");
+    keyPair(certs.serverKeystore, "server", "CN=broker", serverSan);
     keyPair(certs.clientKeystore, "client", "CN=streametl-client", null);
     trust(certs.serverKeystore, "server", dir.resolve("server.crt"), certs.clientTruststore);
     trust(certs.clientKeystore, "client", dir.resolve("client.crt"), certs.serverTruststore);
@@ -43,7 +49,7 @@ final class TestCertificates {
   }
 
   /** The server's SSLContext: its key pair, and trust in the client's certificate. */
-  SSLContext serverContext() throws IOException, GeneralSecurityException {
+  public SSLContext serverContext() throws IOException, GeneralSecurityException {
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(load(serverKeystore), PASSWORD.toCharArray());
     TrustManagerFactory trust =
