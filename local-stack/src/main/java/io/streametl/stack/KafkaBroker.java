@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * starts kafka.Kafka). Its storage is formatted on first start only, so a restart or a second run
  * on the same data directory keeps every topic.
  */
-public final class KafkaBroker {
+public final class KafkaBroker extends ServerProcess {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   static final String NAME = "broker";
@@ -34,21 +34,30 @@ public final class KafkaBroker {
   private final ChildJvmFactory jvms;
   private final Duration startTimeout;
   private final Path propertiesFile;
-  private final JavaProcess process;
 
   KafkaBroker(int port, int controllerPort, String maxHeap, Map<String, String> overrides,
       StackLayout layout, ChildJvmFactory jvms, Duration startTimeout) {
+    super(newProcess(layout, jvms, maxHeap, overrides, port, controllerPort));
     this.port = port;
     this.controllerPort = controllerPort;
     this.layout = layout;
     this.jvms = jvms;
     this.startTimeout = startTimeout;
-    this.propertiesFile = layout.kafkaDir().resolve("broker.properties");
-    PropertiesFile.write(propertiesFile,
+    this.propertiesFile = propertiesFile(layout);
+  }
+
+  private static Path propertiesFile(StackLayout layout) {
+    return layout.kafkaDir().resolve("broker.properties");
+  }
+
+  private static JavaProcess newProcess(StackLayout layout, ChildJvmFactory jvms, String maxHeap,
+      Map<String, String> overrides, int port, int controllerPort) {
+    Path file = propertiesFile(layout);
+    PropertiesFile.write(file,
         "KRaft broker+controller of the StreamETL local stack (written at every start).",
         BrokerConfig.render(Ports.HOST, port, controllerPort, layout.kafkaLogDir(), overrides));
-    this.process = new JavaProcess(jvms.spec(NAME, "the Kafka broker", maxHeap, "kafka.Kafka",
-        List.of(propertiesFile.toString()), Map.of()));
+    return new JavaProcess(jvms.spec(NAME, "the Kafka broker", maxHeap, "kafka.Kafka",
+        List.of(file.toString()), Map.of()));
   }
 
   public String bootstrapServers() {
@@ -67,53 +76,19 @@ public final class KafkaBroker {
     return layout.logsDir().resolve(NAME + ".log");
   }
 
-  /** The operating system's process id of the broker's JVM, for CPU accounting. */
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
-  /** Formats the storage if this is its first start, starts the broker and waits until it serves metadata. */
-  public synchronized void start() {
-    launch();
-    awaitReady();
-  }
-
-  /** Graceful stop: controlled shutdown, as kafka-server-stop.sh would do. */
-  public synchronized void stop() {
-    process.stop(Duration.ofSeconds(30));
-  }
-
-  /** Hard stop (SIGKILL). The next start recovers the logs as after a crash. */
-  public synchronized void kill() {
-    process.kill();
-  }
-
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
-  /** Formats the storage if needed and starts the process without waiting for it. */
-  synchronized void launch() {
+  /** The storage is formatted on the first start only; later starts keep every topic. */
+  @Override
+  protected void beforeLaunch() {
     formatStorageIfNeeded();
-    process.start();
   }
 
+  /** Waits until the broker serves metadata. */
+  @Override
   void awaitReady() {
     awaitServingMetadata();
   }
 
-  void requestStop() {
-    process.requestStop();
-  }
 
-  void awaitExit(Duration grace) {
-    process.awaitExit(grace);
-  }
 
   private void formatStorageIfNeeded() {
     if (Files.exists(layout.kafkaLogDir().resolve("meta.properties"))) {

@@ -16,22 +16,21 @@ import java.util.UUID;
  * with file persistence under {@code mqtt/}, so persistent sessions and their queued messages
  * survive {@link #restart()} and a second run on the same data directory.
  */
-public final class MqttBroker {
+public final class MqttBroker extends ServerProcess {
 
   static final String NAME = "mqtt-broker";
   private static final String MAIN_CLASS = "io.streametl.mqttbroker.MqttBrokerMain";
 
   private final int port;
   private final Duration startTimeout;
-  private final JavaProcess process;
 
   MqttBroker(int port, Path brokerLibs, StackLayout layout, ChildJvmFactory jvms,
       Duration startTimeout) {
+    super(new JavaProcess(jvms.spec(NAME, "the MQTT broker", "512m",
+        List.of(brokerLibs.resolve("*").toString()), MAIN_CLASS,
+        List.of(Ports.HOST, Integer.toString(port), layout.mqttDir().toString()), Map.of())));
     this.port = port;
     this.startTimeout = startTimeout;
-    this.process = new JavaProcess(jvms.spec(NAME, "the MQTT broker", "512m",
-        List.of(brokerLibs.resolve("*").toString()), MAIN_CLASS,
-        List.of(Ports.HOST, Integer.toString(port), layout.mqttDir().toString()), Map.of()));
   }
 
   /** Where MQTT clients connect: {@code tcp://127.0.0.1:<port>}. */
@@ -43,53 +42,14 @@ public final class MqttBroker {
     return port;
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
-  /** Starts the broker and waits until it accepts an MQTT connection. */
-  public synchronized void start() {
-    launch();
-    awaitReady();
-  }
-
-  /** Graceful stop: the broker closes its persistence. */
-  public synchronized void stop() {
-    process.stop(Duration.ofSeconds(30));
-  }
-
-  /** Hard stop (SIGKILL). */
-  public synchronized void kill() {
-    process.kill();
-  }
-
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
-  synchronized void launch() {
-    process.start();
-  }
-
+  /** Waits until the broker accepts an MQTT connection. */
+  @Override
   void awaitReady() {
     Poll.until("the MQTT broker on " + serverUri() + " to accept a connection", startTimeout,
         () -> {
           failIfExited();
           return acceptsConnection() ? Optional.of(true) : Optional.empty();
         });
-  }
-
-  void requestStop() {
-    process.requestStop();
-  }
-
-  void awaitExit(Duration grace) {
-    process.awaitExit(grace);
   }
 
   private boolean acceptsConnection() {
