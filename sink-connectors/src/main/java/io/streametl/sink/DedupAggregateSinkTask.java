@@ -45,6 +45,7 @@ public class DedupAggregateSinkTask extends SinkTask {
   private int consecutiveFailures;
   private CommitBackoff backoff;
   private boolean pausedForBackoff;
+  private SinkTaskMetrics metrics;
 
   public DedupAggregateSinkTask() {
     this(Clock.systemUTC(), Destinations::create);
@@ -73,6 +74,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     destination.reportErrantRecordsTo(errants);
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
     backoff = new CommitBackoff(clock, config.commitRetryBackoffMs(), config.commitRetryBackoffMaxMs());
+    metrics = SinkTaskMetrics.register(context);
   }
 
   private ErrantRecordReporter reporter() {
@@ -102,6 +104,7 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   @Override
   public void put(Collection<SinkRecord> records) {
+    metrics.recordsIn(records.size());
     for (SinkRecord record : records) {
       TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
       long offset = record.originalKafkaOffset();
@@ -115,8 +118,13 @@ public class DedupAggregateSinkTask extends SinkTask {
       }
       progress.take(tp, offset);
     }
+    observeMetrics();
     commitIfDue();
     maintain();
+  }
+
+  private void observeMetrics() {
+    metrics.observe(errants.reportedCount(), states.duplicatesDropped(), states.tooLateCounted(), states.dedupKeys());
   }
 
   private void process(TopicPartition tp, long offset, SinkRecord record) {
@@ -128,6 +136,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
     states.checkAggregatable(record);
     destination.write(record);
+    metrics.rowWritten();
     for (AggregationSpec spec : states.aggregations()) {
       boolean add = destination.aggregateAccepts(spec.name(), tp, offset);
       AddResult result = states.aggregate(tp, spec.name(), record, add);
@@ -213,6 +222,7 @@ public class DedupAggregateSinkTask extends SinkTask {
       return;
     }
     errants.awaitReported();
+    long started = System.nanoTime();
     try {
       for (AggregationSpec spec : states.aggregations()) {
         destination.writeAggregateRows(spec.name(), states.partialRows(spec));
@@ -239,6 +249,8 @@ public class DedupAggregateSinkTask extends SinkTask {
       }
       consecutiveFailures = 0;
       backoff.succeeded();
+      metrics.committed((System.nanoTime() - started) / 1_000_000);
+      observeMetrics();
       LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", offsets,
           states.duplicatesDropped(), states.tooLateCounted());
     } catch (ConcurrentCommitException e) {

@@ -317,4 +317,15 @@ final class PartitionStates {
   long tooLateCounted() {
     return tooLate;
   }
+
+  /** Dedup keys in memory over the assigned partitions (0 when dedup is off). */
+  long dedupKeys() {
+    long keys = 0;
+    for (PartitionState state : states.values()) {
+      if (state.dedup != null) {
+        keys += state.dedup.storedKeys();
+      }
+    }
+    return keys;
+  }
 }

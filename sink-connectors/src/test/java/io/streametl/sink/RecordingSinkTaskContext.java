@@ -22,6 +22,8 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
   final Set<TopicPartition> assignment = new HashSet<>();
   final Set<TopicPartition> paused = new HashSet<>();
   private final boolean withReporter;
+  /** What {@link #pluginMetrics()} returns (or throws): none by default. */
+  java.util.function.Supplier<PluginMetrics> pluginMetrics = () -> null;
 
   RecordingSinkTaskContext(boolean withReporter) {
     this.withReporter = withReporter;
@@ -77,6 +79,6 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
 
   @Override
   public PluginMetrics pluginMetrics() {
-    return null;
+    return pluginMetrics.get();
   }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
- * What one task counted since it started, for the log summary (JMX metrics come later): messages
+ * What one task counted since it started, for the log summary and the JMX metrics
+ * ({@link MqttSourceMetrics}): messages
  * received, acknowledged after Kafka had them, bad payloads, retained messages skipped, times the
  * in-flight bound held up the network, and the messages in flight now.
  */
@@ -15,6 +16,7 @@ public final class MqttSourceCounters {
   final AtomicLong badPayloads = new AtomicLong();
   final AtomicLong retainedSkipped = new AtomicLong();
   final AtomicLong backpressureWaits = new AtomicLong();
+  final AtomicLong pollLatencyMs = new AtomicLong();
   private final IntSupplier inflight;
 
   MqttSourceCounters(IntSupplier inflight) {
@@ -39,6 +41,11 @@ public final class MqttSourceCounters {
 
   public long backpressureWaits() {
     return backpressureWaits.get();
+  }
+
+  /** The longest wait of a message in the task before the last poll that returned records. */
+  public long pollLatencyMs() {
+    return pollLatencyMs.get();
   }
 
   public int inflight() {

@@ -19,6 +19,7 @@ public final class ReceivedMessage {
   private final String contentType;
   private final Runnable ack;
   private final AtomicBoolean acknowledged = new AtomicBoolean();
+  private final long receivedNanos = System.nanoTime();
 
   /**
    * @param userProperties MQTT 5 user properties in order (names may repeat); empty on 3.1.1
@@ -33,6 +34,11 @@ public final class ReceivedMessage {
     this.userProperties = userProperties;
     this.contentType = contentType;
     this.ack = ack;
+  }
+
+  /** When the client received the message ({@link System#nanoTime()}), for the poll-latency metric. */
+  public long receivedNanos() {
+    return receivedNanos;
   }
 
   public String topic() {
