@@ -41,7 +41,7 @@ public final class MqttSourceTask extends SourceTask {
   private static final long SUMMARY_INTERVAL_MS = 60_000;
 
   private MqttSourceConfig config;
-  private InflightWindow window;
+  private InflightWindow<DecodedMessage> window;
   private MessageMapper mapper;
   private ErrorRecords errorRecords;
   private MqttConnection connection;
@@ -68,7 +68,7 @@ public final class MqttSourceTask extends SourceTask {
       subscriptions.add(new Subscription(filters.get(index).subscription(config.sharedGroup()),
           qos.get(index)));
     }
-    window = new InflightWindow(config.maxInflight());
+    window = new InflightWindow<>(config.maxInflight());
     counters = new MqttSourceCounters(window::inflight);
     MqttSourceMetrics.register(context, counters);
     mapper = new MessageMapper(config);
@@ -115,7 +115,7 @@ public final class MqttSourceTask extends SourceTask {
       }
       return;
     }
-    window.offer(message, () -> {
+    window.offer(decode(message), () -> {
       if (counters.backpressureWaits.incrementAndGet() == 1) {
         log.info("MQTT client {} holds {} messages Kafka has not acknowledged"
             + " (mqtt.max.inflight); it stops reading until Kafka catches up",
@@ -132,22 +132,25 @@ public final class MqttSourceTask extends SourceTask {
     connection.fatalProblem().ifPresent(problem -> {
       throw new ConnectException("MQTT client " + connection.clientId() + ": " + problem);
     });
-    List<ReceivedMessage> messages = window.take(config.maxBatchSize(), config.pollTimeoutMs());
+    List<DecodedMessage> messages = window.take(config.maxBatchSize(), config.pollTimeoutMs());
     logSummaryWhenDue();
     if (messages.isEmpty()) {
       return null;
     }
     long oldest = Long.MAX_VALUE;
-    for (ReceivedMessage message : messages) {
-      oldest = Math.min(oldest, message.receivedNanos());
+    for (DecodedMessage decoded : messages) {
+      oldest = Math.min(oldest, decoded.message().receivedNanos());
     }
     counters.pollLatencyMs.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - oldest));
     List<SourceRecord> records = new ArrayList<>(messages.size());
-    for (ReceivedMessage message : messages) {
-      SourceRecord record;
-      try {
-        record = mapper.map(message);
-      } catch (MappingException e) {
+    for (DecodedMessage decoded : messages) {
+      ReceivedMessage message = decoded.message();
+      SourceRecord record = decoded.record();
+      if (record == null) {
+        if (!(decoded.problem() instanceof MappingException e)) {
+          throw new ConnectException("MQTT message on '" + message.topic() + "' could not be"
+              + " mapped", decoded.problem());
+        }
         counters.badPayloads.incrementAndGet();
         if (errorRecords == null) {
           // Unacknowledged, so not lost: the broker delivers it again after a restart.
@@ -162,6 +165,19 @@ public final class MqttSourceTask extends SourceTask {
       records.add(record);
     }
     return records;
+  }
+
+  /**
+   * Maps the message on the connection's delivery thread, so that JSON parsing and the topic-level
+   * mapping overlap with the task thread's conversion and producing instead of adding to it. The
+   * mapper is used by this one thread only (its inferred schemas are not shared).
+   */
+  private DecodedMessage decode(ReceivedMessage message) {
+    try {
+      return new DecodedMessage(message, mapper.map(message), null);
+    } catch (MappingException | RuntimeException e) {
+      return new DecodedMessage(message, null, e);
+    }
   }
 
   /**

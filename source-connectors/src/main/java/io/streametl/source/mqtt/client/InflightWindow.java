@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
  * QoS 0 messages wait in the client's bounded queue, which drops the oldest with a warning
  * ("QoS 0 publish message dropped") only once it overflows: QoS 0 is at most once by nature.
  */
-public final class InflightWindow {
+public final class InflightWindow<T> {
 
   private static final long CLOSE_CHECK_MS = 100;
 
   private final int capacity;
   private final Semaphore permits;
-  private final LinkedBlockingQueue<ReceivedMessage> ready = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<T> ready = new LinkedBlockingQueue<>();
   private volatile boolean closed;
 
   public InflightWindow(int capacity) {
@@ -35,7 +35,7 @@ public final class InflightWindow {
    *     unacknowledged, so the broker delivers it again)
    * @param onBlocked called once if the call has to wait
    */
-  public boolean offer(ReceivedMessage message, Runnable onBlocked) {
+  public boolean offer(T message, Runnable onBlocked) {
     boolean reported = false;
     try {
       while (!closed) {
@@ -59,9 +59,9 @@ public final class InflightWindow {
   }
 
   /** Up to {@code max} messages, waiting at most {@code timeoutMs} for the first one. */
-  public List<ReceivedMessage> take(int max, long timeoutMs) throws InterruptedException {
-    List<ReceivedMessage> batch = new ArrayList<>(Math.min(max, 64));
-    ReceivedMessage first = ready.poll(timeoutMs, TimeUnit.MILLISECONDS);
+  public List<T> take(int max, long timeoutMs) throws InterruptedException {
+    List<T> batch = new ArrayList<>(Math.min(max, 64));
+    T first = ready.poll(timeoutMs, TimeUnit.MILLISECONDS);
     if (first == null) {
       return batch;
     }
