@@ -9,7 +9,9 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 import io.streametl.sink.state.aggregate.AggregationConfig;
 import io.streametl.sink.state.dedup.DedupScope;
@@ -68,6 +70,24 @@ public class DedupAggregateSinkConnector extends SinkConnector {
   @Override
   public void stop() {
     // tasks hold all resources
+  }
+
+  /**
+   * Refuses Connect's offsets API (PATCH/DELETE /connectors/{name}/offsets). Connect would
+   * otherwise change the consumer group's offsets and report success, but the tasks resume from
+   * the offsets the destination holds with the rows and ignore the group's: the reset would
+   * silently do nothing.
+   */
+  @Override
+  public boolean alterOffsets(Map<String, String> connectorConfig,
+      Map<TopicPartition, Long> offsets) {
+    String name = connectorConfig.getOrDefault("name", "this connector");
+    throw new ConnectException("The offsets of " + name + " live in its destination tables,"
+        + " committed with the rows (docs/operations.md, \"Offsets\"); the consumer group's"
+        + " offsets only show lag and are not read on restart, so they are not changed. To"
+        + " process a topic again from an earlier point, create the connector under a new name"
+        + " (it then has no offsets in the tables and starts from consumer.override.auto.offset.reset)"
+        + " or write to new tables.");
   }
 
   @Override

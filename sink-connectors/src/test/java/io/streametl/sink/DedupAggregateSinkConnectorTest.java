@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class DedupAggregateSinkConnectorTest {
 
+  @Test
+  void theOffsetsApiIsRefusedWithTheReasonBecauseTheTablesHoldTheOffsets() {
+    Map<String, String> config = new HashMap<>();
+    config.put("name", "events-sink");
+    Map<org.apache.kafka.common.TopicPartition, Long> reset = new HashMap<>();
+    reset.put(new org.apache.kafka.common.TopicPartition("events", 0), 0L);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new DedupAggregateSinkConnector().alterOffsets(config, reset))
+        .isInstanceOf(org.apache.kafka.connect.errors.ConnectException.class)
+        .hasMessageContaining("events-sink")
+        .hasMessageContaining("destination tables")
+        .hasMessageContaining("new name");
+  }
+
   private static Map<String, String> valid() {
     Map<String, String> props = new HashMap<>();
     props.put("name", "sink");
