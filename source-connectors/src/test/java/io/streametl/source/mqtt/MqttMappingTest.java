@@ -152,7 +152,11 @@ class MqttMappingTest {
               all -> values(all).contains("live"), 300);
           assertThat(values(records)).as("MQTT %s", version).containsExactly("live");
           if (version.equals("3.1.1")) {
-            assertThat(task.counters().retainedSkipped()).isEqualTo(1);
+            // The broker sends retained messages on its own path after the SUBACK, so the live
+            // message may overtake it: wait for the skip rather than expect it already.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> task.counters().retainedSkipped() == 1);
+            assertThat(values(TaskRunner.poll(task))).as("nothing after the skip").isEmpty();
           }
         }
       }
