@@ -1,17 +1,15 @@
 package io.streametl.source.http;
 
 import io.streametl.common.Version;
-import io.streametl.source.http.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.http.config.EndpointConfig;
 import io.streametl.source.http.config.HttpSourceConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -96,18 +94,8 @@ public final class HttpSourceConnector extends SourceConnector implements Versio
   @Override
   public Config validate(Map<String, String> props) {
     Config result = super.validate(props);
-    Map<String, ConfigValue> values = new LinkedHashMap<>();
-    result.configValues().forEach(value -> values.put(value.name(), value));
-    List<ConfigProblem> problems = HttpSourceConfig.check(props, values.values().stream()
-        .allMatch(value -> value.errorMessages().isEmpty()));
-    for (ConfigProblem problem : problems) {
-      ConfigValue value = values.computeIfAbsent(problem.key(),
-          key -> new ConfigValue(key, props.get(key), new ArrayList<>(), new ArrayList<>()));
-      if (!value.errorMessages().contains(problem.message())) {
-        value.addErrorMessage(problem.message());
-      }
-    }
-    return new Config(new ArrayList<>(values.values()));
+    return ConfigProblem.attachAll(result, props,
+        HttpSourceConfig.check(props, ConfigProblem.noErrors(result)));
   }
 
   /** Each page's records travel with the offset after the page, so every page can be replayed. */

@@ -2,16 +2,14 @@ package io.streametl.source.mqtt;
 
 import io.streametl.common.Version;
 import io.streametl.source.mqtt.client.BrokerProbe;
-import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -102,23 +100,14 @@ public final class MqttSourceConnector extends SourceConnector implements Versio
   @Override
   public Config validate(Map<String, String> props) {
     Config result = super.validate(props);
-    Map<String, ConfigValue> values = new LinkedHashMap<>();
-    result.configValues().forEach(value -> values.put(value.name(), value));
-    boolean valid = values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
-    if (valid) {
-      List<ConfigProblem> problems = new ArrayList<>(MqttSourceConfig.check(props));
-      if (problems.isEmpty()) {
-        BrokerProbe.problem(props).ifPresent(problems::add);
-      }
-      for (ConfigProblem problem : problems) {
-        ConfigValue value = values.computeIfAbsent(problem.key(),
-            key -> new ConfigValue(key, props.get(key), new ArrayList<>(), new ArrayList<>()));
-        if (!value.errorMessages().contains(problem.message())) {
-          value.addErrorMessage(problem.message());
-        }
-      }
+    if (!ConfigProblem.noErrors(result)) {
+      return result;
     }
-    return new Config(new ArrayList<>(values.values()));
+    List<ConfigProblem> problems = new ArrayList<>(MqttSourceConfig.check(props));
+    if (problems.isEmpty()) {
+      BrokerProbe.problem(props).ifPresent(problems::add);
+    }
+    return ConfigProblem.attachAll(result, props, problems);
   }
 
   /**

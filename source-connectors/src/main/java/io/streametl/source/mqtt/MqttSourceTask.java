@@ -7,7 +7,7 @@ import io.streametl.source.mqtt.client.MqttConnection;
 import io.streametl.source.mqtt.client.ReceivedMessage;
 import io.streametl.source.mqtt.client.Subscription;
 import io.streametl.source.mqtt.config.BadPayloadPolicy;
-import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import io.streametl.source.mqtt.config.MqttVersion;
 import io.streametl.source.mqtt.config.RetainedPolicy;

@@ -1,5 +1,9 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.ConfigProblem;
+
+import io.streametl.common.config.EnumChoices;
+
 import java.util.List;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -34,7 +38,7 @@ final class AuthSettings {
 
   static void define(ConfigDef def) {
     int order = 0;
-    def.define(TYPE, Type.STRING, Choice.value(AuthType.NONE), Choice.validator(AuthType.class),
+    def.define(TYPE, Type.STRING, EnumChoices.value(AuthType.NONE), EnumChoices.validator(AuthType.class),
         Importance.HIGH, "How every request authenticates: none, basic, bearer, api_key or"
             + " oauth2 (client credentials grant).",
         GROUP, ++order, Width.SHORT, "Auth type");
@@ -50,8 +54,8 @@ final class AuthSettings {
     def.define(API_KEY_NAME, Type.STRING, "X-API-Key", Importance.MEDIUM,
         "api_key: the header or query parameter that carries the key.",
         GROUP, ++order, Width.SHORT, "API key name");
-    def.define(API_KEY_LOCATION, Type.STRING, Choice.value(ApiKeyLocation.HEADER),
-        Choice.validator(ApiKeyLocation.class), Importance.MEDIUM,
+    def.define(API_KEY_LOCATION, Type.STRING, EnumChoices.value(ApiKeyLocation.HEADER),
+        EnumChoices.validator(ApiKeyLocation.class), Importance.MEDIUM,
         "api_key: 'header' or 'query'. A key in the query is removed from next-page URLs before"
             + " they are stored in source offsets.",
         GROUP, ++order, Width.SHORT, "API key location");
@@ -64,8 +68,8 @@ final class AuthSettings {
     def.define(OAUTH2_SCOPE, Type.STRING, "", Importance.LOW,
         "oauth2: the scope to request (space-separated); empty to send none.",
         GROUP, ++order, Width.MEDIUM, "Scope");
-    def.define(OAUTH2_CLIENT_AUTH, Type.STRING, Choice.value(OAuth2ClientAuth.BASIC),
-        Choice.validator(OAuth2ClientAuth.class), Importance.LOW,
+    def.define(OAUTH2_CLIENT_AUTH, Type.STRING, EnumChoices.value(OAuth2ClientAuth.BASIC),
+        EnumChoices.validator(OAuth2ClientAuth.class), Importance.LOW,
         "oauth2: how the client authenticates to the token endpoint: 'basic' (HTTP Basic,"
             + " client_secret_basic) or 'post' (client_id and client_secret in the form body).",
         GROUP, ++order, Width.SHORT, "Client authentication");
@@ -77,30 +81,30 @@ final class AuthSettings {
 
   static AuthConfig parse(AbstractConfig config) {
     return new AuthConfig(
-        Choice.parse(AuthType.class, config.getString(TYPE)),
+        EnumChoices.parse(AuthType.class, config.getString(TYPE)),
         config.getString(BASIC_USERNAME),
         config.getPassword(BASIC_PASSWORD),
         config.getPassword(BEARER_TOKEN),
         config.getPassword(API_KEY),
         config.getString(API_KEY_NAME),
-        Choice.parse(ApiKeyLocation.class, config.getString(API_KEY_LOCATION)),
+        EnumChoices.parse(ApiKeyLocation.class, config.getString(API_KEY_LOCATION)),
         config.getString(OAUTH2_TOKEN_URL),
         config.getString(OAUTH2_CLIENT_ID),
         config.getPassword(OAUTH2_CLIENT_SECRET),
         config.getString(OAUTH2_SCOPE),
-        Choice.parse(OAuth2ClientAuth.class, config.getString(OAUTH2_CLIENT_AUTH)),
+        EnumChoices.parse(OAuth2ClientAuth.class, config.getString(OAUTH2_CLIENT_AUTH)),
         config.getLong(OAUTH2_REFRESH_MARGIN_MS));
   }
 
   static void check(AbstractConfig config, List<ConfigProblem> problems) {
-    AuthType type = Choice.parse(AuthType.class, config.getString(TYPE));
+    AuthType type = EnumChoices.parse(AuthType.class, config.getString(TYPE));
     switch (type) {
       case BASIC -> require(config, BASIC_USERNAME, "auth.type=basic", problems);
       case BEARER -> requireSecret(config, BEARER_TOKEN, "auth.type=bearer", problems);
       case API_KEY -> {
         requireSecret(config, API_KEY, "auth.type=api_key", problems);
         String name = config.getString(API_KEY_NAME);
-        ApiKeyLocation location = Choice.parse(ApiKeyLocation.class, config.getString(API_KEY_LOCATION));
+        ApiKeyLocation location = EnumChoices.parse(ApiKeyLocation.class, config.getString(API_KEY_LOCATION));
         if (name.isBlank() || (location == ApiKeyLocation.HEADER && !Validators.isHeaderName(name))) {
           problems.add(new ConfigProblem(API_KEY_NAME, "'" + name + "' is not a valid "
               + (location == ApiKeyLocation.HEADER ? "header" : "parameter") + " name"));

@@ -1,5 +1,9 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.ConfigProblem;
+
+import io.streametl.common.config.EnumChoices;
+
 import java.util.List;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -19,8 +23,8 @@ final class BadResponseSettings {
 
   static void define(ConfigDef def) {
     int order = 0;
-    def.define(POLICY, Type.STRING, Choice.value(BadResponsePolicy.FAIL),
-        Choice.validator(BadResponsePolicy.class), Importance.HIGH,
+    def.define(POLICY, Type.STRING, EnumChoices.value(BadResponsePolicy.FAIL),
+        EnumChoices.validator(BadResponsePolicy.class), Importance.HIGH,
         "What to do with a 2xx response that is not JSON, has no records array where"
             + " records.pointer says, or exceeds http.response.max.bytes, and with a record that"
             + " is not an object or lacks a key or watermark field. 'fail': fail the task with a"
@@ -35,11 +39,11 @@ final class BadResponseSettings {
 
   static BadResponseConfig parse(AbstractConfig config) {
     return new BadResponseConfig(
-        Choice.parse(BadResponsePolicy.class, config.getString(POLICY)), config.getString(TOPIC));
+        EnumChoices.parse(BadResponsePolicy.class, config.getString(POLICY)), config.getString(TOPIC));
   }
 
   static void check(AbstractConfig config, List<ConfigProblem> problems) {
-    BadResponsePolicy policy = Choice.parse(BadResponsePolicy.class, config.getString(POLICY));
+    BadResponsePolicy policy = EnumChoices.parse(BadResponsePolicy.class, config.getString(POLICY));
     String topic = config.getString(TOPIC);
     if (policy == BadResponsePolicy.ERROR_TOPIC) {
       if (topic.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.ConfigProblem;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.EnumChoices;
+
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -27,8 +29,8 @@ final class PaginationSettings {
 
   static void define(ConfigDef def) {
     int order = 0;
-    def.define(MODE, Type.STRING, Choice.value(PaginationMode.NONE),
-        Choice.validator(PaginationMode.class), Importance.HIGH,
+    def.define(MODE, Type.STRING, EnumChoices.value(PaginationMode.NONE),
+        EnumChoices.validator(PaginationMode.class), Importance.HIGH,
         "How to get from one page to the next. 'none': one request per sync. 'page_number':"
             + " pagination.page.param counts up from pagination.page.start. 'offset_limit':"
             + " pagination.offset.param starts at 0 and grows by the records received."
@@ -81,7 +83,7 @@ final class PaginationSettings {
 
   static PaginationConfig parse(AbstractConfig config) {
     return new PaginationConfig(
-        Choice.parse(PaginationMode.class, config.getString(MODE)),
+        EnumChoices.parse(PaginationMode.class, config.getString(MODE)),
         config.getInt(MAX_PAGES_PER_POLL),
         config.getString(PAGE_PARAM),
         config.getLong(PAGE_START),
@@ -95,7 +97,7 @@ final class PaginationSettings {
   }
 
   static void check(AbstractConfig config, CheckContext context) {
-    PaginationMode mode = Choice.parse(PaginationMode.class, config.getString(MODE));
+    PaginationMode mode = EnumChoices.parse(PaginationMode.class, config.getString(MODE));
     if (mode == PaginationMode.CURSOR && config.getString(CURSOR_POINTER).isEmpty()) {
       context.problem(CURSOR_POINTER, "is required with pagination.mode=cursor: the JSON Pointer"
           + " of the next cursor in the body, e.g. /meta/next_cursor");

@@ -1,5 +1,7 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.EnumChoices;
+
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.FieldPathValidator;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -34,8 +36,8 @@ final class RecordSettings {
             + " several: a Struct (or Map) of them. Empty: records have no key. A record without"
             + " a key field is a bad record. Also the record's identity for deduplication.",
         GROUP, ++order, Width.MEDIUM, "Key fields");
-    def.define(VALUE_FORMAT, Type.STRING, Choice.value(ValueFormat.STRUCT),
-        Choice.validator(ValueFormat.class), Importance.MEDIUM,
+    def.define(VALUE_FORMAT, Type.STRING, EnumChoices.value(ValueFormat.STRUCT),
+        EnumChoices.validator(ValueFormat.class), Importance.MEDIUM,
         "'struct': a Struct whose schema is inferred from the records and only ever gains"
             + " optional fields (every field is optional, so records that lack a field still fit)."
             + " 'map': a schemaless Map, for JsonConverter with schemas.enable=false. 'json': the"
@@ -49,6 +51,6 @@ final class RecordSettings {
     return new RecordsConfig(
         config.getString(POINTER),
         FieldPath.parseAll(config.getList(KEY_FIELDS)),
-        Choice.parse(ValueFormat.class, config.getString(VALUE_FORMAT)));
+        EnumChoices.parse(ValueFormat.class, config.getString(VALUE_FORMAT)));
   }
 }

@@ -1,5 +1,7 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.EnumChoices;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class RequestSettings {
             + " set it as endpoint.{name}.url. May hold ${watermark} (percent-encoded when"
             + " substituted) and ${endpoint}. Pagination parameters are added to it.",
         GROUP, ++order, Width.LONG, "URL");
-    def.define(METHOD, Type.STRING, Choice.value(HttpMethod.GET), Choice.validator(HttpMethod.class),
+    def.define(METHOD, Type.STRING, EnumChoices.value(HttpMethod.GET), EnumChoices.validator(HttpMethod.class),
         Importance.MEDIUM, "GET, or POST for query APIs that take a request body.",
         GROUP, ++order, Width.SHORT, "Method");
     def.define(BODY, Type.STRING, "", Importance.LOW,
@@ -56,7 +58,7 @@ final class RequestSettings {
     String url = config.getString(URL);
     return new RequestConfig(
         url == null ? null : Template.parse(url, URL_VARIABLES),
-        Choice.parse(HttpMethod.class, config.getString(METHOD)),
+        EnumChoices.parse(HttpMethod.class, config.getString(METHOD)),
         Template.parse(config.getString(BODY), BODY_VARIABLES),
         Template.parse(config.getString(TOPIC), TOPIC_VARIABLES),
         config.getLong(POLL_INTERVAL_MS),
@@ -75,7 +77,7 @@ final class RequestSettings {
         context.resolveUrl(sample).ifPresent(problem -> context.problem(URL, problem));
       });
     }
-    HttpMethod method = Choice.parse(HttpMethod.class, config.getString(METHOD));
+    HttpMethod method = EnumChoices.parse(HttpMethod.class, config.getString(METHOD));
     String body = config.getString(BODY);
     if (method == HttpMethod.GET && !body.isEmpty()) {
       context.problem(BODY, "is set but method is GET; set method=post to send a body");

@@ -1,5 +1,7 @@
 package io.streametl.source.http.config;
 
+import io.streametl.common.config.EnumChoices;
+
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.FieldPathValidator;
 import io.streametl.source.http.sync.Watermark;
@@ -33,8 +35,8 @@ final class WatermarkSettings {
             + " headers; records older than that, or already seen at the boundary, are dropped."
             + " The watermark is kept in the source offset. Empty: every sync reads everything.",
         GROUP, ++order, Width.MEDIUM, "Watermark field");
-    def.define(TYPE, Type.STRING, Choice.value(WatermarkType.TIMESTAMP),
-        Choice.validator(WatermarkType.class), Importance.MEDIUM,
+    def.define(TYPE, Type.STRING, EnumChoices.value(WatermarkType.TIMESTAMP),
+        EnumChoices.validator(WatermarkType.class), Importance.MEDIUM,
         "What the watermark field holds: 'timestamp' (ISO-8601 with a zone or offset),"
             + " 'epoch_millis', 'epoch_seconds', or 'number' (an increasing id).",
         GROUP, ++order, Width.SHORT, "Watermark type");
@@ -61,7 +63,7 @@ final class WatermarkSettings {
 
   static WatermarkConfig parse(AbstractConfig config) {
     String field = config.getString(FIELD);
-    WatermarkType type = Choice.parse(WatermarkType.class, config.getString(TYPE));
+    WatermarkType type = EnumChoices.parse(WatermarkType.class, config.getString(TYPE));
     String initial = config.getString(INITIAL);
     return new WatermarkConfig(
         field.isEmpty() ? null : FieldPath.parse(field),
@@ -74,7 +76,7 @@ final class WatermarkSettings {
 
   static void check(AbstractConfig config, Map<String, String> headers, CheckContext context) {
     boolean enabled = !config.getString(FIELD).isEmpty();
-    WatermarkType type = Choice.parse(WatermarkType.class, config.getString(TYPE));
+    WatermarkType type = EnumChoices.parse(WatermarkType.class, config.getString(TYPE));
     String initial = config.getString(INITIAL);
     if (!initial.isEmpty()) {
       if (!enabled) {

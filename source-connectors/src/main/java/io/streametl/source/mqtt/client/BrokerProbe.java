@@ -1,6 +1,6 @@
 package io.streametl.source.mqtt.client;
 
-import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import io.streametl.source.mqtt.config.MqttVersion;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCo
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
-import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import io.streametl.source.mqtt.config.ServerUri;
 import java.nio.channels.ClosedChannelException;

@@ -13,7 +13,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import io.reactivex.Flowable;
 import io.reactivex.Scheduler;
 import io.reactivex.schedulers.Schedulers;
-import io.streametl.source.mqtt.config.ConfigProblem;
+import io.streametl.common.config.ConfigProblem;
 import io.streametl.source.mqtt.config.MqttSourceConfig;
 import io.streametl.source.mqtt.config.MqttTlsConfig;
 import io.streametl.source.mqtt.config.ServerUri;

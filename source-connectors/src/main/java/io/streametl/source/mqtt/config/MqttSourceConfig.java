@@ -1,5 +1,9 @@
 package io.streametl.source.mqtt.config;
 
+import io.streametl.common.config.ConfigProblem;
+
+import io.streametl.common.config.EnumChoices;
+
 import io.streametl.source.mqtt.mapping.RecordField;
 import io.streametl.source.mqtt.mapping.TopicPattern;
 import io.streametl.source.mqtt.mapping.TopicTemplate;
@@ -177,8 +181,8 @@ public final class MqttSourceConfig extends AbstractConfig {
             + " slow Kafka applies backpressure to the broker and memory stays bounded. Nothing is"
             + " dropped by the task.",
         GROUP_SUBSCRIPTION, ++order, Width.SHORT, "Max in-flight messages");
-    def.define(RETAINED_MESSAGES, Type.STRING, Choices.value(RetainedPolicy.INCLUDE),
-        Choices.validator(RetainedPolicy.class), Importance.MEDIUM,
+    def.define(RETAINED_MESSAGES, Type.STRING, EnumChoices.value(RetainedPolicy.INCLUDE),
+        EnumChoices.validator(RetainedPolicy.class), Importance.MEDIUM,
         "Retained messages (the last value the broker keeps per topic and sends on subscribe):"
             + " 'include' delivers them with the header mqtt.retained=true; 'skip' asks an MQTT 5"
             + " broker not to send them, and on 3.1.1 drops them in the task (acknowledged,"
@@ -243,8 +247,8 @@ public final class MqttSourceConfig extends AbstractConfig {
             + " site=${site},device_type=${device_type}. Only with value.format struct or map;"
             + " a field of the same name in the payload is replaced.",
         GROUP_MAPPING, ++order, Width.LONG, "Record fields");
-    def.define(VALUE_FORMAT, Type.STRING, Choices.value(ValueFormat.STRUCT),
-        Choices.validator(ValueFormat.class), Importance.HIGH,
+    def.define(VALUE_FORMAT, Type.STRING, EnumChoices.value(ValueFormat.STRUCT),
+        EnumChoices.validator(ValueFormat.class), Importance.HIGH,
         "How the payload becomes the value: 'struct', a JSON object as a Struct with a schema"
             + " inferred per Kafka topic (every field optional; new fields are added, so the schema"
             + " only evolves compatibly); 'map', a JSON object as a schemaless Map; 'string',"
@@ -259,8 +263,8 @@ public final class MqttSourceConfig extends AbstractConfig {
         GROUP_MAPPING, ++order, Width.SHORT, "User property header prefix");
 
     order = 0;
-    def.define(BAD_PAYLOAD_POLICY, Type.STRING, Choices.value(BadPayloadPolicy.FAIL),
-        Choices.validator(BadPayloadPolicy.class), Importance.HIGH,
+    def.define(BAD_PAYLOAD_POLICY, Type.STRING, EnumChoices.value(BadPayloadPolicy.FAIL),
+        EnumChoices.validator(BadPayloadPolicy.class), Importance.HIGH,
         "What to do with a message that cannot become a record (malformed JSON, not a JSON"
             + " object, topic not fitting mqtt.topic.pattern, no valid Kafka topic): 'fail' fails"
             + " the task with the reason, leaving the message unacknowledged (the broker sends it"
@@ -375,13 +379,13 @@ public final class MqttSourceConfig extends AbstractConfig {
         problems.add(new ConfigProblem(RECORD_FIELDS, e.getMessage()));
       }
     }
-    ValueFormat format = Choices.parse(ValueFormat.class, config.getString(VALUE_FORMAT));
+    ValueFormat format = EnumChoices.parse(ValueFormat.class, config.getString(VALUE_FORMAT));
     if (!format.isJson() && !config.getList(RECORD_FIELDS).isEmpty()) {
       problems.add(new ConfigProblem(RECORD_FIELDS, "adds fields to JSON objects, so it needs "
-          + VALUE_FORMAT + "=struct or map, not " + Choices.value(format)));
+          + VALUE_FORMAT + "=struct or map, not " + EnumChoices.value(format)));
     }
 
-    BadPayloadPolicy policy = Choices.parse(BadPayloadPolicy.class,
+    BadPayloadPolicy policy = EnumChoices.parse(BadPayloadPolicy.class,
         config.getString(BAD_PAYLOAD_POLICY));
     String errorTopic = config.getString(BAD_PAYLOAD_TOPIC);
     if (policy == BadPayloadPolicy.ERROR_TOPIC) {
@@ -507,7 +511,7 @@ public final class MqttSourceConfig extends AbstractConfig {
   }
 
   public RetainedPolicy retainedPolicy() {
-    return Choices.parse(RetainedPolicy.class, getString(RETAINED_MESSAGES));
+    return EnumChoices.parse(RetainedPolicy.class, getString(RETAINED_MESSAGES));
   }
 
   public String username() {
@@ -548,7 +552,7 @@ public final class MqttSourceConfig extends AbstractConfig {
   }
 
   public ValueFormat valueFormat() {
-    return Choices.parse(ValueFormat.class, getString(VALUE_FORMAT));
+    return EnumChoices.parse(ValueFormat.class, getString(VALUE_FORMAT));
   }
 
   public String userPropertyPrefix() {
@@ -556,7 +560,7 @@ public final class MqttSourceConfig extends AbstractConfig {
   }
 
   public BadPayloadPolicy badPayloadPolicy() {
-    return Choices.parse(BadPayloadPolicy.class, getString(BAD_PAYLOAD_POLICY));
+    return EnumChoices.parse(BadPayloadPolicy.class, getString(BAD_PAYLOAD_POLICY));
   }
 
   public String badPayloadTopic() {
