@@ -107,7 +107,9 @@ class BigQueryPipelineIT {
           eventIds().size() >= expected.validIds().size()
               && run.deadLetters().size() >= expected.invalidIds().size());
       // Two more commit intervals: a row still in flight would show up as an extra.
-      await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+      await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> eventIds().size() == expected.validIds().size());
     } finally {
       stack.awaitWorkersJoined(Duration.ofMinutes(2));
     }

@@ -106,6 +106,8 @@ class GeneratorToIcebergIT {
         run.tableEventIds().size() >= expected.validIds().size()
             && run.deadLetters().size() >= expected.invalidIds().size());
     // One more commit interval: anything still in flight would show up as an extra row.
-    await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> run.tableEventIds().size() == expected.validIds().size());
   }
 }

@@ -122,7 +122,10 @@ class HttpSourceExactlyOnceIT {
           DemoApiServer.ENDPOINTS.stream().allMatch(e ->
               versions(topic(e)).size() >= expected.get(e).size()));
       // A few more syncs: anything emitted twice would show up now.
-      await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+      await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> DemoApiServer.ENDPOINTS.stream().allMatch(e ->
+              versions(topic(e)).size() == expected.get(e).size()));
 
       for (String endpoint : DemoApiServer.ENDPOINTS) {
         List<String> landed = versions(topic(endpoint));

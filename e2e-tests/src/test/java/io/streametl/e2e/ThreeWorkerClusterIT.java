@@ -212,7 +212,9 @@ class ThreeWorkerClusterIT {
             && PipelineRun.distinct(run.deadLetters().stream().map(PipelineRun.DeadLetter::key)
                 .toList()).size() >= expected.invalidIds().size());
     // One more commit interval: anything still in flight would show up as an extra row.
-    await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> run.tableEventIds().size() == expected.validIds().size());
 
     List<String> topicKeys = CommittedRecords.readAll(stack.bootstrapServers(), run.topic).stream()
         .map(record -> record.key().asText()).sorted().toList();
