@@ -3,42 +3,37 @@ package io.streametl.stack.cli;
 import io.streametl.stack.demoapi.DemoApiServer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The demo's API pipeline in one line: the item versions the demo API has served against the
  * records the HTTP source committed to its topics; with exactly-once they meet once the last
- * pages are committed.
+ * pages are committed. The figures come from the demo's one progress reader.
  */
-final class ApiProgress implements AutoCloseable {
+final class ApiProgress {
 
-  static final List<String> TOPICS = List.of("api.orders", "api.customers");
+  static final String ORDERS_TOPIC = "api.orders";
+  static final String CUSTOMERS_TOPIC = "api.customers";
   static final String ERROR_TOPIC = "api.errors";
+  static final List<String> TOPICS = List.of(ORDERS_TOPIC, CUSTOMERS_TOPIC, ERROR_TOPIC);
 
   private final DemoApiServer api;
-  private final TopicRecordCounter counter;
+  private final DemoProgress progress;
 
-  ApiProgress(DemoApiServer api, String bootstrapServers) {
+  ApiProgress(DemoApiServer api, DemoProgress progress) {
     this.api = api;
-    this.counter = new TopicRecordCounter(bootstrapServers,
-        List.of(TOPICS.get(0), TOPICS.get(1), ERROR_TOPIC));
+    this.progress = progress;
   }
 
+  /** After {@link DemoProgress#sample()} in the same tick. */
   String line() {
-    Map<String, Long> counts = counter.refresh();
     return format(api.servedVersions("orders") + api.servedVersions("customers"),
-        counts.getOrDefault(TOPICS.get(0), 0L), counts.getOrDefault(TOPICS.get(1), 0L),
-        counts.getOrDefault(ERROR_TOPIC, 0L));
+        progress.committedRecords(ORDERS_TOPIC), progress.committedRecords(CUSTOMERS_TOPIC),
+        progress.committedRecords(ERROR_TOPIC));
   }
 
   static String format(long served, long orders, long customers, long errors) {
     return String.format(Locale.ROOT,
         "        api: versions served %,d | %s %,d | %s %,d | %s %,d",
-        served, TOPICS.get(0), orders, TOPICS.get(1), customers, ERROR_TOPIC, errors);
-  }
-
-  @Override
-  public void close() {
-    counter.close();
+        served, ORDERS_TOPIC, orders, CUSTOMERS_TOPIC, customers, ERROR_TOPIC, errors);
   }
 }

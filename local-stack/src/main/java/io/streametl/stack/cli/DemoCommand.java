@@ -11,6 +11,7 @@ import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorStatus;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,10 +110,12 @@ final class DemoCommand {
       out.println("Progress every " + PROGRESS_INTERVAL.toSeconds() + " s; Ctrl-C stops"
           + " everything. Logs: " + layout.logsDir());
       List<String> names = configs.stream().map(ConnectorConfigFile::name).toList();
-      try (simulator; ApiProgress apiLine = new ApiProgress(api.server(),
-          stack.bootstrapServers()); DemoProgress progress = new DemoProgress(rest, names,
-          stack.bootstrapServers(), options); DevicesProgress devices = new DevicesProgress(
-              simulator, stack.bootstrapServers(), options)) {
+      List<String> moreTopics = new ArrayList<>(DevicesProgress.TOPICS);
+      moreTopics.addAll(ApiProgress.TOPICS);
+      try (simulator; DemoProgress progress = new DemoProgress(rest, names,
+          stack.bootstrapServers(), options, moreTopics)) {
+        DevicesProgress devices = new DevicesProgress(simulator, progress);
+        ApiProgress apiLine = new ApiProgress(api.server(), progress);
         // Fixed rate: a line every 2 s however long sampling takes (skipping ticks if needed).
         long nextTick = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         while (!shutdown.awaitStop(Duration.ofNanos(Math.max(0, nextTick - System.nanoTime())))) {

@@ -29,14 +29,20 @@ final class DemoProgress implements AutoCloseable {
   private final TopicRecordCounter counter;
   private final long startNanos = System.nanoTime();
   private LocalIcebergCatalog catalog;
+  private Map<String, Long> counts = Map.of();
 
+  /**
+   * @param moreTopics topics the other pipelines' lines show; one reader counts them all, so a
+   *     tick reads Kafka once
+   */
   DemoProgress(ConnectRestClient rest, List<String> connectors, String bootstrapServers,
-      DemoOptions options) {
+      DemoOptions options, List<String> moreTopics) {
     this.rest = rest;
     this.connectors = List.copyOf(connectors);
     this.options = options;
-    this.counter = new TopicRecordCounter(bootstrapServers,
-        List.of(options.topic(), options.dlqTopic()));
+    List<String> topics = new ArrayList<>(List.of(options.topic(), options.dlqTopic()));
+    topics.addAll(moreTopics);
+    this.counter = new TopicRecordCounter(bootstrapServers, topics);
   }
 
   ProgressSnapshot sample() {
@@ -50,10 +56,15 @@ final class DemoProgress implements AutoCloseable {
         generated = add(generated, generatedBy(name));
       }
     }
-    Map<String, Long> counts = counter.refresh();
+    counts = counter.refresh();
     return new ProgressSnapshot(Duration.ofNanos(System.nanoTime() - startNanos), generated,
-        counts.getOrDefault(options.topic(), 0L), icebergRows(),
-        counts.getOrDefault(options.dlqTopic(), 0L), lines);
+        committedRecords(options.topic()), tableRows(options.table()),
+        committedRecords(options.dlqTopic()), lines);
+  }
+
+  /** Committed records of one of the counted topics, as of the last {@link #sample()}. */
+  long committedRecords(String topic) {
+    return counts.getOrDefault(topic, 0L);
   }
 
   private Optional<ConnectorStatus> statusOf(String name) {
@@ -74,7 +85,8 @@ final class DemoProgress implements AutoCloseable {
     }
   }
 
-  private OptionalLong icebergRows() {
+  /** The table's committed row count, or unknown while it cannot be read. */
+  OptionalLong tableRows(String table) {
     try {
       if (catalog == null) {
         IcebergCatalogOptions catalogOptions = options.catalog();
@@ -83,10 +95,10 @@ final class DemoProgress implements AutoCloseable {
           return OptionalLong.empty();
         }
       }
-      return catalog.committedRecords(options.table());
+      return catalog.committedRecords(table);
     } catch (RuntimeException e) {
       // The sink may be creating the catalog or committing right now; try again next time.
-      LOG.debug("Could not read the Iceberg table {}: {}", options.table(), e.toString());
+      LOG.debug("Could not read the Iceberg table {}: {}", table, e.toString());
       return OptionalLong.empty();
     }
   }
