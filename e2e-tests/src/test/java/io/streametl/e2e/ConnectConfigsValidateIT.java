@@ -39,7 +39,8 @@ class ConnectConfigsValidateIT {
         }));
   }
 
-  private static List<Path> jsonFiles(Path dir) throws IOException {
+  /** The connector configs shipped in connect-configs/, in name order. */
+  static List<Path> jsonFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,10 +71,7 @@ class HybridDiscoveryInstallIT {
   @Test
   void everyShippedConfigValidatesWithoutErrors() throws IOException {
     Path configs = Path.of(System.getProperty("streametl.connect.configs"));
-    List<Path> files;
-    try (Stream<Path> list = Files.list(configs)) {
-      files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    }
+    List<Path> files = ConnectConfigsValidateIT.jsonFiles(configs);
     assertThat(files).isNotEmpty();
     for (Path file : files) {
       ValidationResult result = stack.rest().validate(ConnectorConfigFile.load(file));

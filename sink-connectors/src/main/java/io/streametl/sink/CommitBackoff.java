@@ -33,12 +33,8 @@ final class CommitBackoff {
     notBeforeMs = Long.MIN_VALUE;
   }
 
-  /** False while the delay after the last failure has not elapsed. */
-  boolean allowsAttempt() {
-    return clock.millis() >= notBeforeMs;
-  }
-
+  /** True while the delay after the last failure has not elapsed. */
   boolean backingOff() {
-    return !allowsAttempt();
+    return clock.millis() < notBeforeMs;
   }
 }
