@@ -1,5 +1,6 @@
 package io.streametl.stack.cli;
 
+import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
 import io.streametl.stack.MqttBroker;
 import io.streametl.stack.Ports;
@@ -9,6 +10,7 @@ import io.streametl.stack.StackLayout;
 import io.streametl.stack.rest.ConnectRestClient;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorStatus;
+import io.streametl.stack.web.LivePageServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ final class DemoCommand {
   private final DemoOptions options;
   private final ShutdownSignal shutdown;
   private final PrintStream out;
+  private volatile LocalStack running;
 
   DemoCommand(DemoOptions options, ShutdownSignal shutdown, PrintStream out) {
     this.options = options;
@@ -64,15 +67,28 @@ final class DemoCommand {
       out.println("Deleted " + layout.dataDir());
     }
 
-    try (DemoApi api = DemoApi.start(DemoOptions.DEMO_API_PORT)) {
-      runWith(api, configs, layout);
+    try (DemoApi api = DemoApi.start(DemoOptions.DEMO_API_PORT);
+        LiveStatusSampler live = new LiveStatusSampler(options, this::workerPids);
+        LivePageServer page = LivePageServer.start(options.webPort(), live::latest)) {
+      out.println("Live page: " + page.url() + " (throughput, dead letters, duplicates dropped,"
+          + " aggregates by region and channel)");
+      runWith(api, live, configs, layout);
     }
     out.println("Stopped. Run ./streametl query to look at the table, or ./streametl demo again"
         + " to continue where this run stopped.");
     return 0;
   }
 
-  private void runWith(DemoApi api, List<ConnectorConfigFile> configs, StackLayout layout)
+  /** The running workers' process ids, for the live page's JMX reads; none before the start. */
+  private List<Long> workerPids() {
+    LocalStack stack = running;
+    return stack == null ? List.of()
+        : stack.workers().stream().filter(ConnectWorker::isRunning).map(ConnectWorker::pid)
+            .toList();
+  }
+
+  private void runWith(DemoApi api, LiveStatusSampler live, List<ConnectorConfigFile> configs,
+      StackLayout layout)
       throws InterruptedException {
     out.println("Demo API serving " + api.server().baseUrl() + " (orders, customers; new and"
         + " updated items every " + DemoApi.GROWTH_INTERVAL.toSeconds() + " s)");
@@ -91,6 +107,7 @@ final class DemoCommand {
         .workerEnvironment(DemoApi.TOKEN_ENV, api.token())
         .build()
         .start()) {
+      running = stack;
       out.println("Stack started in " + stack.startupTimes().describe() + ": Kafka at "
           + stack.bootstrapServers() + ", Connect REST at " + stack.workers().stream()
               .map(w -> w.restUrl().toString()).toList());
@@ -119,10 +136,12 @@ final class DemoCommand {
         // Fixed rate: a line every 2 s however long sampling takes (skipping ticks if needed).
         long nextTick = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
         while (!shutdown.awaitStop(Duration.ofNanos(Math.max(0, nextTick - System.nanoTime())))) {
-          out.println(ProgressLine.format(progress.sample(), options.topic(), options.table(),
+          ProgressSnapshot snapshot = progress.sample();
+          out.println(ProgressLine.format(snapshot, options.topic(), options.table(),
               options.dlqTopic()));
           out.println(devices.line());
           out.println(apiLine.line());
+          live.sample(progress, snapshot);
           long now = System.nanoTime();
           do {
             nextTick += PROGRESS_INTERVAL.toNanos();
@@ -130,6 +149,8 @@ final class DemoCommand {
         }
       }
       out.println("Stopping the Connect workers and the broker ...");
+    } finally {
+      running = null;
     }
   }
 }

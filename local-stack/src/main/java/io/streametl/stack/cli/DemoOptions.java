@@ -28,7 +28,8 @@ record DemoOptions(
     Path mqttBrokerLibs,
     int mqttPort,
     int devices,
-    int deviceRate) {
+    int deviceRate,
+    int webPort) {
 
   static final int DEFAULT_KAFKA_PORT = 19092;
   static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(18083, 18084);
@@ -43,6 +44,7 @@ record DemoOptions(
   static final int DEFAULT_MQTT_PORT = 11883;
   static final int DEFAULT_DEVICES = 50;
   static final int DEFAULT_DEVICE_RATE = 100;
+  static final int DEFAULT_WEB_PORT = 18090;
   static final Path DEFAULT_MQTT_BROKER_LIBS = Path.of("mqtt-broker/target/mqtt-broker/libs");
   static final String MQTT_BROKER_LIBS_PROPERTY = "streametl.mqtt.broker.libs";
   static final String DEFAULT_TOPIC = "subscription-events";
@@ -78,6 +80,8 @@ record DemoOptions(
             + " (default " + DEFAULT_DEVICES + "; 0 = none)"),
         OptionSpec.value("--device-rate", "N", "messages per second of all devices together"
             + " (default " + DEFAULT_DEVICE_RATE + ")"),
+        OptionSpec.value("--web-port", "PORT", "port of the live page on localhost (default "
+            + DEFAULT_WEB_PORT + "; 0 = any free port)"),
         OptionSpec.value("--topic", "TOPIC", "topic whose records are counted (default "
             + DEFAULT_TOPIC + ")"),
         OptionSpec.value("--dlq-topic", "TOPIC", "dead-letter topic whose records are counted"
@@ -127,7 +131,8 @@ record DemoOptions(
             DEFAULT_MQTT_BROKER_LIBS.toString()))),
         options.port("--mqtt-port", DEFAULT_MQTT_PORT),
         options.nonNegativeInt("--devices", DEFAULT_DEVICES),
-        options.positiveInt("--device-rate", DEFAULT_DEVICE_RATE));
+        options.positiveInt("--device-rate", DEFAULT_DEVICE_RATE),
+        options.port("--web-port", DEFAULT_WEB_PORT));
   }
 
   /** The newest bundle zip in packaging/target, or the expected name if none was built. */

@@ -1,10 +1,10 @@
 package io.streametl.stack.cli;
 
-import io.streametl.stack.iceberg.IcebergCatalogOptions;
 import io.streametl.stack.iceberg.LocalIcebergCatalog;
 import io.streametl.stack.rest.ConnectRestClient;
 import io.streametl.stack.rest.ConnectRestException;
 import io.streametl.stack.rest.ConnectorStatus;
+import io.streametl.stack.web.RecentWindows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,19 +88,30 @@ final class DemoProgress implements AutoCloseable {
   /** The table's committed row count, or unknown while it cannot be read. */
   OptionalLong tableRows(String table) {
     try {
-      if (catalog == null) {
-        IcebergCatalogOptions catalogOptions = options.catalog();
-        catalog = LocalIcebergCatalog.openIfExists(catalogOptions).orElse(null);
-        if (catalog == null) {
-          return OptionalLong.empty();
-        }
-      }
-      return catalog.committedRecords(table);
+      return catalog().map(c -> c.committedRecords(table)).orElse(OptionalLong.empty());
     } catch (RuntimeException e) {
       // The sink may be creating the catalog or committing right now; try again next time.
       LOG.debug("Could not read the Iceberg table {}: {}", table, e.toString());
       return OptionalLong.empty();
     }
+  }
+
+  /** The latest windows of an aggregates table, folded; empty while it cannot be read. */
+  Optional<RecentWindows.Folded> aggregates(RecentWindows windows) {
+    try {
+      return catalog().flatMap(windows::read);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not read the aggregates: {}", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** The demo's catalog, opened on first use once the sink has created it. */
+  private Optional<LocalIcebergCatalog> catalog() {
+    if (catalog == null) {
+      catalog = LocalIcebergCatalog.openIfExists(options.catalog()).orElse(null);
+    }
+    return Optional.ofNullable(catalog);
   }
 
   private static OptionalLong add(OptionalLong a, OptionalLong b) {

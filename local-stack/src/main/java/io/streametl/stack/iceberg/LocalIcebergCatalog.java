@@ -19,6 +19,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.types.Types;
@@ -107,6 +108,22 @@ public final class LocalIcebergCatalog implements AutoCloseable {
       throw new UncheckedIOException("Could not scan " + tableName, e);
     }
     return new TableSample(tableName, count, columns, rows);
+  }
+
+  /**
+   * The rows of the table's current snapshot that match {@code filter} (files whose column bounds
+   * rule them out are not read), as column name to value, nested structs as maps.
+   */
+  public List<Map<String, Object>> rows(String tableName, Expression filter) {
+    Table table = table(tableName).orElseThrow(() -> new LocalStackException("No table "
+        + tableName + " in the Iceberg catalog " + options.catalogName() + "."));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).build()) {
+      records.forEach(record -> rows.add(toMap(record)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not scan " + tableName, e);
+    }
+    return rows;
   }
 
   /** A row with its column names, nested structs included (a Record prints only its values). */
