@@ -7,15 +7,18 @@ import io.streametl.stack.bench.MqttBenchmark;
 import io.streametl.stack.bench.BenchSettings;
 import io.streametl.stack.bench.BenchmarkException;
 import io.streametl.stack.bench.SinkBenchmark;
+import io.streametl.stack.devices.SimulatorSettings;
 import io.streametl.stack.rest.ConnectRestException;
 import io.streametl.stack.rest.ConnectorFailedException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code ./streametl} command line: {@code demo}, {@code query}, {@code bench-sink} and {@code bench-mqtt}. Errors
+ * The {@code ./streametl} command line: {@code demo}, {@code query}, {@code bench-sink}, {@code bench-mqtt}, and
+ * {@code demo-api} and {@code simulate-devices} (the demo's API and devices on their own). Errors
  * the user can fix (a port in use, missing build output, a bad option) are printed as one line,
  * without a stack trace; anything else is a bug and keeps its trace.
  */
@@ -68,6 +71,17 @@ public final class StreamEtlCli {
           shutdown = ShutdownSignal.install();
           new MqttBenchmark(settings, out).run();
           return OK;
+        }
+        case "demo-api" -> {
+          DemoApiOptions options = DemoApiOptions.parse(rest,
+              Optional.ofNullable(System.getenv(DemoApi.TOKEN_ENV)));
+          shutdown = ShutdownSignal.install();
+          return new DemoApiCommand(options, shutdown, out).run();
+        }
+        case "simulate-devices" -> {
+          SimulatorSettings settings = SimulateDevicesOptions.parse(rest);
+          shutdown = ShutdownSignal.install();
+          return new SimulateDevicesCommand(settings, shutdown, out).run();
         }
         default -> throw new UsageException("Unknown command '" + args[0]
             + "'. Commands: demo, query, bench-sink, bench-mqtt, help.");

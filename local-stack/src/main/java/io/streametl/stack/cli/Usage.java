@@ -18,11 +18,15 @@ final class Usage {
         + " topic: throughput, freshness (docs/benchmarks/sink.md)\n");
     out.append("  bench-mqtt  the MQTT source against a bare MQTT subscriber on the same broker:"
         + " messages/s at QoS 0 and 1 (docs/benchmarks/mqtt-source.md)\n");
+    out.append("  demo-api    the demo API on its own (the compose stack's HTTP source reads it)\n");
+    out.append("  simulate-devices  the demo's devices on their own, publishing to an MQTT broker\n");
     out.append("  help        show this text\n");
     appendOptions(out, "demo", DemoOptions.SPECS);
     appendOptions(out, "query", QueryOptions.SPECS);
     appendOptions(out, "bench-sink", BenchSinkOptions.SPECS);
     appendOptions(out, "bench-mqtt", BenchMqttOptions.SPECS);
+    appendOptions(out, "demo-api", DemoApiOptions.SPECS);
+    appendOptions(out, "simulate-devices", SimulateDevicesOptions.SPECS);
     return out.toString();
   }
 

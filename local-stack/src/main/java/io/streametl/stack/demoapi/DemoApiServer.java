@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The demo API: a paginated JSON API on 127.0.0.1 that the HTTP source on the Connect workers
- * (separate processes) calls, used by the demo (connect-configs/http-api-source.json) and by the
+ * The demo API: a paginated JSON API (on 127.0.0.1 unless told otherwise) that the HTTP source
+ * on the Connect workers (separate processes) calls, used by the demo (connect-configs/http-api-source.json) and by the
  * end-to-end tests: one collection per endpoint, each served in its own pagination style, filtered
  * by updated_since, behind a bearer token. Items only gain versions (an update is a new version
  * with a later updated_at), so the set of versions ever served is known exactly. Changes are one
@@ -66,9 +66,19 @@ public final class DemoApiServer implements AutoCloseable {
    * @param port the port on 127.0.0.1 (0: a free one)
    */
   public DemoApiServer(String token, int port) throws IOException {
+    this(token, "127.0.0.1", port);
+  }
+
+  /**
+   * @param token the bearer token every request must carry
+   * @param bindAddress the address to listen on: 127.0.0.1, or 0.0.0.0 in a container that other
+   *     containers call
+   * @param port the port (0: a free one)
+   */
+  public DemoApiServer(String token, String bindAddress, int port) throws IOException {
     this.token = token;
     ENDPOINTS.forEach(name -> collections.put(name, new LinkedHashMap<>()));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     server.setExecutor(executor);
     server.createContext("/api/", this::handle);
     server.start();
@@ -76,6 +86,15 @@ public final class DemoApiServer implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+  }
+
+  /**
+   * The base URL as the client called it (its Host header), as real APIs write their Link
+   * headers: a client in another container calls this server by a name the server cannot know.
+   */
+  private String calledBase(HttpExchange exchange) {
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    return host == null || host.isBlank() ? baseUrl() : "http://" + host + "/api";
   }
 
   /** Adds {@code count} items to every collection. */
@@ -180,7 +199,7 @@ public final class DemoApiServer implements AutoCloseable {
         case "customers": {
           List<Item> page = after(items, query.get("after"), limit);
           if (hasMore(items, page)) {
-            exchange.getResponseHeaders().set("Link", "<" + baseUrl() + "/customers?"
+            exchange.getResponseHeaders().set("Link", "<" + calledBase(exchange) + "/customers?"
                 + with(query, "after", key(page.get(page.size() - 1))) + ">; rel=\"next\"");
           }
           send(exchange, 200, JSON.writeValueAsString(json(endpoint, page)));

@@ -81,7 +81,7 @@ function drawThroughput(history) {
       'data-pipeline': pipeline, 'data-latest': history[history.length - 1].perSecond[pipeline] ?? ''
     }));
   });
-  svg.appendChild(svgElement('text', { x: left, y: top + height + 20 }, `${Math.round(span)} s`));
+  svg.appendChild(svgElement('text', { x: left, y: top + height + 20 }, `last ${Math.round(span)} s`));
 }
 
 // A stacked bar per window, one colour per group (region or channel).

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +66,28 @@ class DemoApiServerTest {
 
     assertThat(get(api.baseUrl() + "/orders", "Bearer wrong").statusCode()).isEqualTo(401);
     assertThat(get(api.baseUrl() + "/nothing", "Bearer t0ken").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theCustomersNextLinkNamesTheHostTheClientCalled() throws Exception {
+    api = new DemoApiServer("t0ken", "0.0.0.0", 0);
+    api.add(3);
+    int port = URI.create(api.baseUrl()).getPort();
+
+    // A client in another container calls the API by its service name; the JDK's HttpClient
+    // does not let a caller set Host, so the request is written by hand.
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("GET /api/customers?limit=2 HTTP/1.1\r\nHost: demo-api:8089"
+          + "\r\nAuthorization: Bearer t0ken\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 200").containsPattern(
+          "(?i)link: <http://demo-api:8089/api/customers\\?[^>]*after=[^>]*>; rel=\"next\"");
+    }
+    HttpResponse<String> local = get(api.baseUrl() + "/customers?limit=2", "Bearer t0ken");
+    assertThat(local.headers().firstValue("Link")).hasValueSatisfying(link ->
+        assertThat(link).startsWith("<http://127.0.0.1:" + port + "/api/customers?"));
   }
 
   private HttpResponse<String> get(String url, String authorization) throws Exception {
