@@ -67,7 +67,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     int taskId = Integer.parseInt(props.getOrDefault(TASK_ID, "0"));
     destination = destinations.apply(config, taskId);
     progress = new PartitionProgress();
-    states = new PartitionStates(config.dedup().orElse(null), config.aggregations());
+    states = new PartitionStates(config.dedup().orElse(null), config.aggregations(), destination.sketchFormat());
     trigger = new CommitTrigger(clock, config.commitIntervalMs(), config.commitMaxRecords(), config.commitMaxBytes());
     refresh = new OffsetRefresh(clock, config.maintenance().offsetsRefreshInterval());
     errants = new ErrantRecords(reporter());

@@ -1,5 +1,6 @@
 package io.streametl.sink;
 
+import io.streametl.sink.state.aggregate.SketchFormat;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -85,6 +86,14 @@ public interface EventDestination extends AutoCloseable {
    * {@link #write} ignore it.
    */
   default void reportErrantRecordsTo(ErrantRecordReporting errantRecords) {}
+
+  /**
+   * The format of the approx_distinct sketches in partial rows: the one the destination's SQL
+   * engine merges (Trino's HyperLogLog for Iceberg tables).
+   */
+  default SketchFormat sketchFormat() {
+    return SketchFormat.TRINO_HLL;
+  }
 
   /** Discards the cycle's rows. */
   void abort();

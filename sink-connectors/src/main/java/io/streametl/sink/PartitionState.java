@@ -1,6 +1,7 @@
 package io.streametl.sink;
 
 import io.streametl.sink.state.aggregate.AggregationSpec;
+import io.streametl.sink.state.aggregate.SketchFormat;
 import io.streametl.sink.state.aggregate.WindowAggregator;
 import io.streametl.sink.state.dedup.PartitionDedupState;
 import java.util.ArrayList;
@@ -20,12 +21,12 @@ final class PartitionState {
   final Map<String, WindowAggregator> aggregators = new LinkedHashMap<>();
 
   PartitionState(PartitionDedupState dedup, List<String> dedupFiles, List<AggregationSpec> specs,
-      Map<String, Long> maxEventTimes) {
+      Map<String, Long> maxEventTimes, SketchFormat sketches) {
     this.dedup = dedup;
     this.dedupFiles = new ArrayList<>(dedupFiles);
     for (AggregationSpec spec : specs) {
       aggregators.put(spec.name(),
-          new WindowAggregator(spec, maxEventTimes.getOrDefault(spec.name(), WindowAggregator.NO_TIME)));
+          new WindowAggregator(spec, maxEventTimes.getOrDefault(spec.name(), WindowAggregator.NO_TIME), sketches));
     }
   }
 }

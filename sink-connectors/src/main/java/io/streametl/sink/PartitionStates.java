@@ -9,6 +9,7 @@ import io.streametl.sink.state.EventTimes;
 import io.streametl.sink.state.aggregate.AddResult;
 import io.streametl.sink.state.aggregate.AggregationSpec;
 import io.streametl.sink.state.aggregate.PartialRow;
+import io.streametl.sink.state.aggregate.SketchFormat;
 import io.streametl.sink.state.aggregate.WindowAggregator;
 import io.streametl.sink.state.dedup.DedupStateRestorer;
 import io.streametl.sink.state.dedup.PartitionDedupState;
@@ -48,6 +49,7 @@ final class PartitionStates {
 
   private final DedupSettings dedup;           // null: dedup is off
   private final List<AggregationSpec> aggregations;
+  private final SketchFormat sketches;
   private final Map<TopicPartition, PartitionState> states = new HashMap<>();
   private final List<String> writtenThisCycle = new ArrayList<>();
   private final List<String> supersededThisCycle = new ArrayList<>();
@@ -56,8 +58,17 @@ final class PartitionStates {
   private long tooLate;
 
   PartitionStates(DedupSettings dedup, List<AggregationSpec> aggregations) {
+    this(dedup, aggregations, SketchFormat.TRINO_HLL);
+  }
+
+  /**
+   * @param sketches the destination's approx_distinct format; sketches only ever live in one cycle's
+   *     partial rows, so the state documents (and those of earlier versions) are the same for every format
+   */
+  PartitionStates(DedupSettings dedup, List<AggregationSpec> aggregations, SketchFormat sketches) {
     this.dedup = dedup;
     this.aggregations = List.copyOf(aggregations);
+    this.sketches = sketches;
   }
 
   boolean isStateful() {
@@ -84,7 +95,8 @@ final class PartitionStates {
     if (dedup != null) {
       dedupState = restoreDedup(tp, files, anchorOffset, store);
     }
-    states.put(tp, new PartitionState(dedupState, dedup == null ? List.of() : files, aggregations, maxEventTimes));
+    states.put(tp, new PartitionState(dedupState, dedup == null ? List.of() : files, aggregations, maxEventTimes,
+        sketches));
   }
 
   private PartitionDedupState restoreDedup(TopicPartition tp, List<String> files, Long anchorOffset,

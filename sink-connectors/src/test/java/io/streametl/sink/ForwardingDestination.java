@@ -89,4 +89,9 @@ class ForwardingDestination implements EventDestination {
   public void close() {
     real.close();
   }
+
+  @Override
+  public io.streametl.sink.state.aggregate.SketchFormat sketchFormat() {
+    return real.sketchFormat();
+  }
 }

@@ -30,6 +30,7 @@ public final class BigQueryConfig {
   public static final String EVOLVE_SCHEMA = "bigquery.table.evolve-schema";
   public static final String LEDGER_TABLE = "bigquery.ledger.table";
   public static final String STATE_TABLE = "bigquery.state.table";
+  public static final String LEDGER_RETENTION = "bigquery.ledger.retention";
   public static final String FOLD_VIEWS = "bigquery.aggregates.views";
   public static final String CREDENTIALS_FILE = "bigquery.credentials.file";
   public static final String CREDENTIALS_JSON = "bigquery.credentials.json";
@@ -45,6 +46,11 @@ public final class BigQueryConfig {
   public static final int APPEND_REQUEST_CAP = 10 * 1024 * 1024;
 
   private static final String GROUP = "BigQuery";
+  /** The offsets refresh of the maintenance group, which is the ledger's heartbeat. */
+  private static final String OFFSETS_REFRESH = "maintenance.offsets.refresh.interval";
+  /** A day partition holds rows up to a day younger than its start, which is what expiration counts from. */
+  static final Duration PARTITION_SPAN = Duration.ofDays(1);
+  static final Duration MIN_RETENTION = Duration.ofDays(2);
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,1023}");
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9.:-]{2,62}|");
   private static final Pattern PARTITION = Pattern.compile("(?i)(hour|day|month|year)\\((\\w+)\\)|ingestion-(hour|day|month|year)|");
@@ -104,6 +110,16 @@ public final class BigQueryConfig {
             "The table in the dataset holding the dedup state files, in chunks, so that a partition's state moves "
                 + "with it to any worker. A file is referenced by the ledger only after it is committed here.",
             GROUP, ++order, Width.MEDIUM, "State table")
+        .define(LEDGER_RETENTION, Type.STRING, "30d", new RetentionValidator(), Importance.LOW,
+            "How long the ledger and state tables keep what no task needs any more. Both tables are partitioned by "
+                + "the day of their rows' commit time, and BigQuery deletes a day's partition this long after the "
+                + "day starts (partition expiration). Rows a task needs are kept young: the offsets refresh ("
+                + OFFSETS_REFRESH + ") records every assigned partition's position again, and a dedup state file "
+                + "still referenced is written again once older than half the retention less a day. A connector that "
+                + "is stopped for longer than this loses its recorded positions and dedup state (docs/bigquery.md). "
+                + "0: partitions never expire. Applies to tables this version creates; an existing partitioned "
+                + "table's expiration is only ever lengthened to this (connectors may share the tables).",
+            GROUP, ++order, Width.SHORT, "Ledger retention")
         .define(FOLD_VIEWS, Type.BOOLEAN, true, Importance.LOW,
             "Create, for each aggregation, a view '<aggregates table>_folded' that folds the partial rows into one "
                 + "row per window and group (SUM, MIN, MAX; see docs/bigquery.md for distinct counts).",
@@ -166,6 +182,7 @@ public final class BigQueryConfig {
     aggregationTables.forEach((name, configured) -> aggregates.put(name,
         configured == null || configured.isBlank() ? new TableRef(project, dataset, table + "_" + name)
             : TableRef.parse(project, dataset, configured.trim())));
+    Duration retention = retention(config);
     long initial = config.getLong(RETRY_INITIAL_BACKOFF_MS);
     long max = Math.max(initial, config.getLong(RETRY_MAX_BACKOFF_MS));
     return new BigQuerySettings(
@@ -178,7 +195,58 @@ public final class BigQueryConfig {
         new BigQuerySettings.Connection(keyFile, json, config.getString(REST_ENDPOINT).trim(),
             config.getString(GRPC_ENDPOINT).trim(), config.getBoolean(PLAINTEXT)),
         config.getInt(MAX_REQUEST_BYTES),
-        new RetryPolicy(config.getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(initial), Duration.ofMillis(max)));
+        new RetryPolicy(config.getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(initial), Duration.ofMillis(max)),
+        retention);
+  }
+
+  /**
+   * The retention, checked against the heartbeat that keeps needed rows young: the offsets refresh
+   * must run, and often enough that a position is rewritten well before its partition can expire.
+   */
+  private static Duration retention(AbstractConfig config) {
+    Duration retention = io.streametl.sink.state.Durations.parse(config.getString(LEDGER_RETENTION));
+    if (retention.isZero() || !config.values().containsKey(OFFSETS_REFRESH)) {
+      return retention;
+    }
+    Duration refresh = io.streametl.sink.state.Durations.parse(config.getString(OFFSETS_REFRESH));
+    Duration renewAfter = renewAfter(retention);
+    if (refresh.isZero() || refresh.compareTo(renewAfter) > 0) {
+      throw new ConfigException(OFFSETS_REFRESH, config.getString(OFFSETS_REFRESH), "with " + LEDGER_RETENTION + "="
+          + config.getString(LEDGER_RETENTION) + " the offsets refresh must run at least every "
+          + io.streametl.sink.state.Durations.format(renewAfter) + " (half the retention less a day), or a recorded "
+          + "position could expire; shorten it, lengthen the retention, or set " + LEDGER_RETENTION + "=0");
+    }
+    return retention;
+  }
+
+  /**
+   * How old a row the task still needs may grow before it is written again: half of what is left of the
+   * retention once a partition's own span is taken off, so a missed refresh or two never lets it expire.
+   */
+  static Duration renewAfter(Duration expiration) {
+    return expiration.minus(PARTITION_SPAN).dividedBy(2);
+  }
+
+  /** 0, or a duration of at least two days. */
+  static final class RetentionValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      Duration duration;
+      try {
+        duration = io.streametl.sink.state.Durations.parse(value == null ? "" : value.toString());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+      if (!duration.isZero() && duration.compareTo(MIN_RETENTION) < 0) {
+        throw new ConfigException(name, value, "give 0 (keep everything) or at least 2d: a day partition expires "
+            + "this long after its start, and the rows a task needs must be rewritten before that");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "0, or a duration of at least 2d (e.g. 30d)";
+    }
   }
 
   private static String required(AbstractConfig config, String key) {

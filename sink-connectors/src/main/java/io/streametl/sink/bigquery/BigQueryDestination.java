@@ -11,7 +11,10 @@ import io.streametl.sink.StateFileStore;
 import io.streametl.sink.bigquery.CommitLedger.Snapshot;
 import io.streametl.sink.bigquery.CommitLedger.StreamRef;
 import io.streametl.sink.state.aggregate.AggregationSpec;
+import io.streametl.sink.state.aggregate.SketchFormat;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,8 +55,11 @@ public final class BigQueryDestination implements EventDestination {
   private final Map<String, AggregationSpec> specs = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> lastKnown = new HashMap<>();
   private final Map<TopicPartition, String> lastStates = new HashMap<>();
+  private final Clock clock;
   private ErrantRecordReporting errantRecords;
   private boolean ready;
+  /** How old a referenced state file may grow before it is written again; null: the state table never expires. */
+  private Duration renewStateAfter;
 
   /** Connects to BigQuery with the configured credentials and endpoints. */
   public static BigQueryDestination create(BigQuerySettings settings, List<AggregationSpec> aggregations,
@@ -73,7 +79,8 @@ public final class BigQueryDestination implements EventDestination {
     this.streams = new PendingStreams(writeClient, retrier, settings.maxRequestBytes());
     FilteredRows reads = new FilteredRows(readClient, retrier);
     this.ledger = new CommitLedger(reads, streams, settings.ledgerTable(), connectorName, taskId, clock);
-    this.stateFiles = new StateTableFiles(reads, streams, settings.stateTable(), connectorName);
+    this.stateFiles = new StateTableFiles(reads, streams, settings.stateTable(), connectorName, clock);
+    this.clock = clock;
     this.events = new TargetTable(settings.eventsTable(), tables, streams, settings.autoCreate(),
         settings.evolveSchema(), settings.partitionBy(), settings.clusterBy());
     for (AggregationSpec spec : aggregations) {
@@ -96,8 +103,11 @@ public final class BigQueryDestination implements EventDestination {
     if (settings.autoCreate()) {
       tables.ensureDataset(settings.project(), settings.dataset(), settings.location());
     }
-    tables.ensure(ledger.table(), CommitLedger.SCHEMA, CommitLedger.CLUSTERING);
-    tables.ensure(stateFiles.table(), StateTableFiles.SCHEMA, StateTableFiles.CLUSTERING);
+    // Positions stay young without any work here: the offsets refresh records them again (decision 0008).
+    tables.ensureCommitTable(ledger.table(), CommitLedger.SCHEMA, CommitLedger.CLUSTERING, settings.retention());
+    Duration stateExpiration = tables.ensureCommitTable(stateFiles.table(), StateTableFiles.SCHEMA,
+        StateTableFiles.CLUSTERING, settings.retention());
+    renewStateAfter = stateExpiration == null ? null : BigQueryConfig.renewAfter(stateExpiration);
     ready = true;
   }
 
@@ -140,6 +150,12 @@ public final class BigQueryDestination implements EventDestination {
   @Override
   public StateFileStore stateFiles() {
     return stateFiles;
+  }
+
+  /** HLL++ sketches, which the fold view merges with HLL_COUNT.MERGE. */
+  @Override
+  public SketchFormat sketchFormat() {
+    return SketchFormat.BIGQUERY_HLL_PLUS_PLUS;
   }
 
   @Override
@@ -204,6 +220,7 @@ public final class BigQueryDestination implements EventDestination {
       if (errantRecords != null) {
         errantRecords.awaitReported(); // rejected rows are in the dead-letter queue before their offsets move on
       }
+      renewOldStateFiles(states);
       stateFiles.commitPending();
       ensureNotMoved(nextOffsets.keySet());
     } catch (RuntimeException e) {
@@ -231,6 +248,22 @@ public final class BigQueryDestination implements EventDestination {
     }
     refreshFoldViews();
     LOG.debug("Committed {} to BigQuery: {} streams, offsets {}", commitId, written.size(), nextOffsets);
+  }
+
+  /**
+   * The state files these positions reference are written again when they are old enough that their
+   * partition of the state table could expire before the next offsets refresh (decision 0008).
+   */
+  private void renewOldStateFiles(Map<TopicPartition, String> states) {
+    if (renewStateAfter == null || states.isEmpty()) {
+      return;
+    }
+    Instant cutoff = clock.instant().minus(renewStateAfter);
+    int renewed = stateFiles.renewOlderThan(states.values(), cutoff.getEpochSecond() * 1_000_000L + cutoff.getNano() / 1000);
+    if (renewed > 0) {
+      LOG.info("Writing {} dedup state files again with this commit: they are older than {}, and the state "
+          + "table's partitions expire after {}", renewed, renewStateAfter, settings.retention());
+    }
   }
 
   private void rejected(BufferedRow row, String reason) {

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param aggregateTables the partial-rows table of each aggregation, by aggregation name
  * @param partitionBy e.g. {@code DAY(event_time)}, {@code ingestion-day}, or empty
  * @param maxRequestBytes the largest AppendRows request to send
+ * @param retention the partition expiration of the ledger and state tables; zero: none
  */
 public record BigQuerySettings(
     String project,
@@ -25,7 +26,8 @@ public record BigQuerySettings(
     boolean foldViews,
     Connection connection,
     int maxRequestBytes,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    java.time.Duration retention) {
 
   public BigQuerySettings {
     aggregateTables = Map.copyOf(aggregateTables);

@@ -13,6 +13,7 @@ import com.google.cloud.bigquery.TableDefinition;
 import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TimePartitioning;
 import com.google.cloud.bigquery.ViewDefinition;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ final class BigQueryTables {
   private static final Logger LOG = LoggerFactory.getLogger(BigQueryTables.class);
   private static final int CONFLICT = 409;
   private static final int SCHEMA_UPDATE_ATTEMPTS = 5;
+  /** The commit-time column by whose day the ledger and state tables are partitioned. */
+  static final String COMMITTED_AT = "committed_at";
 
   private final BigQuery bigquery;
   private final Retrier retrier;
@@ -68,6 +71,11 @@ final class BigQueryTables {
    * @param partitionBy e.g. DAY(event_time) or ingestion-day; empty for none
    */
   Schema create(TableRef table, Schema schema, String partitionBy, List<String> clusterBy) {
+    return create(table, schema, partitionBy, clusterBy, Duration.ZERO);
+  }
+
+  /** As {@link #create(TableRef, Schema, String, List)}, with a partition expiration (zero: none). */
+  Schema create(TableRef table, Schema schema, String partitionBy, List<String> clusterBy, Duration expiration) {
     StandardTableDefinition.Builder definition = StandardTableDefinition.newBuilder().setSchema(schema);
     String type = BigQueryConfig.partitionType(partitionBy);
     if (type != null) {
@@ -85,6 +93,9 @@ final class BigQueryTables {
       TimePartitioning.Builder partitioning = TimePartitioning.newBuilder(TimePartitioning.Type.valueOf(type));
       if (column != null) {
         partitioning.setField(column);
+      }
+      if (!expiration.isZero()) {
+        partitioning.setExpirationMs(expiration.toMillis());
       }
       definition.setTimePartitioning(partitioning.build());
     }
@@ -107,11 +118,48 @@ final class BigQueryTables {
     });
   }
 
-  /** Creates a table that must exist whatever the records look like (the ledger, the state table). */
+  /** Creates a table that must exist whatever the records look like, unpartitioned. */
   void ensure(TableRef table, Schema schema, List<String> clusterBy) {
     if (schema(table) == null) {
       create(table, schema, "", clusterBy);
     }
+  }
+
+  /**
+   * Creates a ledger or state table when missing, partitioned by the day of its {@code committed_at}
+   * column with the retention as partition expiration (docs/decisions/0008), and brings an existing
+   * one up to date: missing columns are added, and a shorter expiration is lengthened to the
+   * retention, never shortened (connectors sharing the table may keep their rows longer). A table
+   * of an earlier version is unpartitioned, which BigQuery cannot change in place: it keeps all rows.
+   *
+   * @return the table's partition expiration now, or null when its rows never expire
+   */
+  Duration ensureCommitTable(TableRef table, Schema schema, List<String> clusterBy, Duration retention) {
+    Table found = retrier.call("reading " + table, () -> bigquery.getTable(table.id()));
+    if (found == null) {
+      create(table, schema, "DAY(" + COMMITTED_AT + ")", clusterBy, retention);
+      return retention.isZero() ? null : retention;
+    }
+    StandardTableDefinition definition = found.getDefinition();
+    Schema current = addColumns(table, definition.getSchema(), schema);
+    TimePartitioning partitioning = definition.getTimePartitioning();
+    if (partitioning == null || !COMMITTED_AT.equals(partitioning.getField())) {
+      if (!retention.isZero()) {
+        LOG.warn("{} is not partitioned by {} (an earlier version created it), so {} cannot expire its old rows; "
+            + "docs/bigquery.md says how to move to a partitioned table", table, COMMITTED_AT,
+            BigQueryConfig.LEDGER_RETENTION);
+      }
+      return null;
+    }
+    Long expiration = partitioning.getExpirationMs();
+    if (!retention.isZero() && expiration != null && expiration < retention.toMillis()) {
+      TimePartitioning longer = partitioning.toBuilder().setExpirationMs(retention.toMillis()).build();
+      retrier.run("setting the partition expiration of " + table, () -> bigquery.update(TableInfo.of(table.id(),
+          StandardTableDefinition.newBuilder().setSchema(current).setTimePartitioning(longer).build())));
+      LOG.info("Lengthened the partition expiration of {} from {} ms to {}", table, expiration, retention);
+      return retention;
+    }
+    return expiration == null ? null : Duration.ofMillis(expiration);
   }
 
   /**

@@ -121,4 +121,31 @@ class BigQueryConfigTest {
     assertThat(List.of(policy.backoff(1), policy.backoff(2), policy.backoff(3), policy.backoff(4)))
         .extracting(java.time.Duration::toMillis).containsExactly(200L, 400L, 800L, 1000L);
   }
+
+  @Test
+  void theLedgerRetentionIsZeroOrAtLeastTwoDaysAndDefaultsToThirtyDays() {
+    assertThat(new SinkConfig(valid()).bigQuery().retention()).isEqualTo(java.time.Duration.ofDays(30));
+    Map<String, String> off = valid();
+    off.put("bigquery.ledger.retention", "0");
+    assertThat(new SinkConfig(off).bigQuery().retention()).isZero();
+
+    Map<String, String> props = valid();
+    props.put("bigquery.ledger.retention", "1d");
+    assertThat(errors(new DedupAggregateSinkConnector().validate(props), "bigquery.ledger.retention"))
+        .anySatisfy(e -> assertThat(e).contains("at least 2d"));
+  }
+
+  @Test
+  void theOffsetsRefreshMustRunOftenEnoughThatAPositionCannotExpire() {
+    Map<String, String> props = valid();
+    props.put("bigquery.ledger.retention", "2d");
+    props.put("maintenance.offsets.refresh.interval", "13h"); // longer than (2d - 1d) / 2
+
+    assertThatThrownBy(() -> new SinkConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("maintenance.offsets.refresh.interval").hasMessageContaining("12h");
+    props.put("maintenance.offsets.refresh.interval", "0");
+    assertThatThrownBy(() -> new SinkConfig(props)).isInstanceOf(ConfigException.class);
+    props.put("bigquery.ledger.retention", "0");
+    assertThat(new SinkConfig(props).bigQuery().retention()).isZero();
+  }
 }

@@ -379,4 +379,56 @@ class BigQueryDestinationTest {
         .contains("SUM(`record_count`) AS `record_count`", "SUM(`sum_amount`)", "MAX(`max_amount`)",
             "FROM `test-project.sink.events_per_minute`", "GROUP BY `window_start`, `window_end`, `region`");
   }
+
+  @Test
+  void distinctSketchesAreBigQueryHllPlusPlusInABytesColumnThatTheFoldViewMerges() {
+    Map<String, String> props = new HashMap<>();
+    props.put("aggregations", "per_minute");
+    props.put("aggregation.per_minute.window", "tumbling:1m");
+    props.put("aggregation.per_minute.time-field", "event_time");
+    props.put("aggregation.per_minute.metrics", "count,approx_distinct(user_id):string");
+    List<io.streametl.sink.state.aggregate.AggregationSpec> specs =
+        io.streametl.sink.state.aggregate.AggregationConfig.parse(props);
+    try (BigQueryDestination destination = fixture.destination("sink", 0, specs)) {
+      destination.committedOffsets(List.of(P0));
+      // Two cycles' partial rows of one window, as the task builds them with the destination's format.
+      for (int cycle = 0; cycle < 2; cycle++) {
+        io.streametl.sink.state.aggregate.WindowAggregator aggregator = new io.streametl.sink.state.aggregate
+            .WindowAggregator(specs.get(0), Long.MIN_VALUE, destination.sketchFormat());
+        for (int user = cycle * 50; user < cycle * 50 + 100; user++) {
+          aggregator.add(Map.of("event_time", 60_000L, "user_id", "u" + user), null);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (io.streametl.sink.state.aggregate.PartialRow partial : aggregator.partialRows()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("window_start", partial.windowStart());
+          row.put("window_end", partial.windowEnd());
+          row.put("record_count", partial.metricValues().get(0));
+          row.put("approx_distinct_user_id", partial.metricValues().get(1));
+          rows.add(row);
+        }
+        destination.writeAggregateRows("per_minute", rows);
+        destination.commit(Map.of(P0, cycle + 1L), Map.of());
+      }
+    }
+    TableFieldSchema column = fake.schema(PROJECT, DATASET, "events_per_minute").stream()
+        .filter(f -> f.getName().equals("approx_distinct_user_id")).findFirst().orElseThrow();
+    assertThat(column.getType()).isEqualTo("BYTES");
+    // HLL_COUNT.MERGE over the stored rows: 150 distinct users over two rows that share 50.
+    List<Map<String, Object>> stored = fake.rows(PROJECT, DATASET, "events_per_minute");
+    com.google.zetasketch.HyperLogLogPlusPlus<?> merged = null;
+    for (Map<String, Object> row : stored) {
+      byte[] sketch = (byte[]) row.get("approx_distinct_user_id");
+      if (merged == null) {
+        merged = com.google.zetasketch.HyperLogLogPlusPlus.forProto(sketch);
+      } else {
+        merged.merge(sketch);
+      }
+    }
+    assertThat(stored).hasSize(2);
+    assertThat(merged.longResult()).isEqualTo(150);
+    assertThat(fake.resource(PROJECT, DATASET, "events_per_minute_folded").getView().getQuery())
+        .contains("HLL_COUNT.MERGE(IF(STARTS_WITH(`approx_distinct_user_id`, b'\\x08\\x70'), "
+            + "`approx_distinct_user_id`, NULL))) AS `approx_distinct_user_id`");
+  }
 }

@@ -26,7 +26,7 @@ final class BigQueryRoundTrip {
         Map.of("per_minute", new TableRef(project, dataset, table + "_per_minute")),
         new TableRef(project, dataset, "streametl_ledger"), new TableRef(project, dataset, "streametl_state"),
         true, "DAY(event_time)", List.of("region"), true, true, connection, 9 * 1024 * 1024,
-        new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(10)));
+        new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(10)), java.time.Duration.ofDays(30));
   }
 
   static void run(BigQuerySettings settings) {

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * table API (the JDK's HTTP server), both on localhost
  * ports, plaintext. It follows the public contract the sink relies on (stream types, offset checks,
  * finalize and batch commit, schema checks, row errors, additive schema updates) and lets tests inject
- * failures, lose responses and delay schema propagation. It is not BigQuery: no SQL, no query jobs,
- * no quotas unless injected. Point a sink at it with {@link #connectorConfig}.
+ * failures, lose responses and delay schema propagation. Partition expiration runs when a test calls
+ * {@link #expirePartitions} (BigQuery runs it in the background). It is not BigQuery: no SQL, no query
+ * jobs, no quotas unless injected. Point a sink at it with {@link #connectorConfig}.
  */
 public final class FakeBigQuery implements AutoCloseable {
 
@@ -177,6 +178,46 @@ public final class FakeBigQuery implements AutoCloseable {
   synchronized void countAppend(int bytes) {
     appendRequests++;
     largestAppendRequest = Math.max(largestAppendRequest, bytes);
+  }
+
+  // ---- time ------------------------------------------------------------------------------------
+
+  /**
+   * Runs partition expiration as of {@code now}, which BigQuery does in the background: in a table
+   * time-partitioned by a column with {@code timePartitioning.expirationMs}, a partition expires at
+   * its partition time (the start of its day, hour, month or year, UTC) plus expirationMs, and its rows
+   * are deleted. Rows with a null partitioning value (the __NULL__ partition) never expire.
+   *
+   * @return how many rows were deleted
+   */
+  public synchronized int expirePartitions(java.time.Instant now) {
+    int deleted = 0;
+    for (FakeTable table : state.tables.values()) {
+      com.google.api.services.bigquery.model.TimePartitioning partitioning = table.resource.getTimePartitioning();
+      if (partitioning == null || partitioning.getExpirationMs() == null || partitioning.getField() == null) {
+        continue;
+      }
+      String field = partitioning.getField();
+      long expirationMicros = partitioning.getExpirationMs() * 1000;
+      long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+      int before = table.rows.size();
+      table.rows.removeIf(row -> row.get(field) instanceof Long micros
+          && partitionStart(micros, partitioning.getType()) + expirationMicros <= nowMicros);
+      deleted += before - table.rows.size();
+    }
+    return deleted;
+  }
+
+  private static long partitionStart(long micros, String type) {
+    java.time.ZonedDateTime time = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L))
+        .atZone(java.time.ZoneOffset.UTC);
+    java.time.ZonedDateTime start = switch (type) {
+      case "HOUR" -> time.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      case "MONTH" -> time.truncatedTo(java.time.temporal.ChronoUnit.DAYS).withDayOfMonth(1);
+      case "YEAR" -> time.truncatedTo(java.time.temporal.ChronoUnit.DAYS).withDayOfYear(1);
+      default -> time.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    };
+    return start.toEpochSecond() * 1_000_000L;
   }
 
   // ---- inspection -----------------------------------------------------------------------------

@@ -38,6 +38,7 @@ final class FakeBigQueryFixture {
   String partitionBy = "DAY(event_time)";
   boolean evolve = true;
   Clock clock = Clock.systemUTC();
+  Duration retention = Duration.ofDays(30);
 
   FakeBigQueryFixture(FakeBigQuery fake) {
     this.fake = fake;
@@ -58,7 +59,7 @@ final class FakeBigQueryFixture {
         Map.of("per_minute", table("events_per_minute")), table("streametl_ledger"), table("streametl_state"),
         true, partitionBy, List.of("region"), evolve, true,
         new BigQuerySettings.Connection("", "", fake.restEndpoint(), fake.grpcEndpoint(), true),
-        maxRequestBytes, new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofMillis(1000)));
+        maxRequestBytes, new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofMillis(1000)), retention);
   }
 
   static TableRef table(String name) {

@@ -185,6 +185,17 @@ final class FakeBigQueryRest {
           table.resource.setSchema(update.getSchema());
           fake.schemaChanged(table);
         }
+        if (update.getTimePartitioning() != null) {
+          // BigQuery lets an update change a partitioned table's expiration, never how it is partitioned.
+          com.google.api.services.bigquery.model.TimePartitioning now = table.resource.getTimePartitioning();
+          com.google.api.services.bigquery.model.TimePartitioning wanted = update.getTimePartitioning();
+          if (now == null || !java.util.Objects.equals(now.getType(), wanted.getType())
+              || !java.util.Objects.equals(now.getField(), wanted.getField())) {
+            error(exchange, 400, "invalid", "Cannot change partitioning/clustering spec for " + key);
+            return;
+          }
+          now.setExpirationMs(wanted.getExpirationMs());
+        }
         if (update.getView() != null) {
           table.resource.setView(update.getView());
         }

@@ -66,4 +66,21 @@ class FoldViewSqlTest {
 
     assertThat(sql).contains("SUM(`sum_amount`)").doesNotContain("max_amount");
   }
+
+  @Test
+  void distinctSketchesAreMergedWithHllCountAndTrinoSketchesOfEarlierVersionsGiveNull() {
+    AggregationSpec spec = io.streametl.sink.state.aggregate.AggregationConfig.parse(java.util.Map.of(
+        "aggregations", "per_minute", "aggregation.per_minute.window", "tumbling:1m",
+        "aggregation.per_minute.time-field", "event_time", "aggregation.per_minute.metrics",
+        "count,approx_distinct(user_id)")).get(0);
+    Schema table = Schema.of(Field.of("window_start", StandardSQLTypeName.TIMESTAMP),
+        Field.of("window_end", StandardSQLTypeName.TIMESTAMP), Field.of("record_count", StandardSQLTypeName.INT64),
+        Field.of("approx_distinct_user_id", StandardSQLTypeName.BYTES));
+
+    String sql = FoldViewSql.of(spec, PARTIALS, table);
+
+    assertThat(sql).contains("IF(COUNTIF(NOT STARTS_WITH(`approx_distinct_user_id`, b'\\x08\\x70')) > 0, NULL, "
+        + "HLL_COUNT.MERGE(IF(STARTS_WITH(`approx_distinct_user_id`, b'\\x08\\x70'), `approx_distinct_user_id`, "
+        + "NULL))) AS `approx_distinct_user_id`");
+  }
 }

@@ -2,7 +2,11 @@ package io.streametl.sink.state.aggregate;
 
 final class DistinctAccumulator implements MetricAccumulator {
 
-  private final DistinctSketch sketch = new DistinctSketch();
+  private final DistinctSketch sketch;
+
+  DistinctAccumulator(DistinctSketch sketch) {
+    this.sketch = sketch;
+  }
 
   @Override
   public void add(Object input) {

@@ -3,13 +3,11 @@ package io.streametl.sink.state.aggregate;
 import io.streametl.sink.state.CanonicalEncoder;
 
 /**
- * The approx_distinct accumulator's sketch: a {@link TrinoHyperLogLog} of 4096 buckets, as
- * Trino's {@code approx_set} uses (standard error about 1.6%). Serialized, it takes 4 bytes per
- * distinct value while small and about 2 KB at most.
+ * The approx_distinct accumulator's sketch, in the {@link SketchFormat} its destination's SQL
+ * engine merges. A sketch lives for one commit cycle and is written once, serialized, in the
+ * cycle's partial row: it is never part of the state recorded with the offsets.
  */
-final class DistinctSketch {
-
-  private final TrinoHyperLogLog hll = new TrinoHyperLogLog();
+interface DistinctSketch {
 
   /** A value other than text or an integer, canonically encoded so equal values hash alike. */
   record Encoded(byte[] bytes) {}
@@ -30,18 +28,21 @@ final class DistinctSketch {
     return new Encoded(new CanonicalEncoder().value(value, what).toByteArray());
   }
 
-  /** Adds an {@link #input}: text by its UTF-8 bytes, integers by value, others by their encoding. */
-  void add(Object input) {
-    if (input instanceof String s) {
-      hll.addString(s);
-    } else if (input instanceof Long l) {
-      hll.addLong(l);
-    } else {
-      hll.addBytes(((Encoded) input).bytes());
-    }
+  /**
+   * A new, empty sketch.
+   *
+   * @param type the metric's declared input type: {@link ValueType#STRING}, {@link ValueType#LONG},
+   *     or {@link ValueType#NUMBER} when none is declared (any value)
+   */
+  static DistinctSketch create(SketchFormat format, ValueType type) {
+    return switch (format) {
+      case TRINO_HLL -> new TrinoDistinctSketch();
+      case BIGQUERY_HLL_PLUS_PLUS -> new HllPlusPlusSketch(type);
+    };
   }
 
-  byte[] serialize() {
-    return hll.serialize();
-  }
+  /** Adds an {@link #input} (of the declared type, when the metric declares one). */
+  void add(Object input);
+
+  byte[] serialize();
 }

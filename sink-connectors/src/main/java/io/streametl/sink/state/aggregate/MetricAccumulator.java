@@ -9,13 +9,14 @@ interface MetricAccumulator {
   /** The partial value for the cycle's row. */
   Object result();
 
-  static MetricAccumulator create(MetricSpec metric) {
+  /** An accumulator for the metric; approx_distinct sketches in the destination's format. */
+  static MetricAccumulator create(MetricSpec metric, SketchFormat sketches) {
     return switch (metric.kind()) {
       case COUNT -> new CountAccumulator();
       case SUM -> new SumAccumulator(metric);
       case MIN -> new ExtremeAccumulator(false);
       case MAX -> new ExtremeAccumulator(true);
-      case APPROX_DISTINCT -> new DistinctAccumulator();
+      case APPROX_DISTINCT -> new DistinctAccumulator(DistinctSketch.create(sketches, metric.type()));
     };
   }
 }

@@ -44,7 +44,10 @@ final class MetricInputs {
     }
     return switch (metric.kind()) {
       case COUNT -> found.value();
-      case APPROX_DISTINCT -> DistinctSketch.input(found.value(), describe(metric));
+      // A declared type (:string, :long) is checked as for min and max, so every sketch of the column
+      // holds values of that one type (BigQuery merges HLL++ sketches of one type only).
+      case APPROX_DISTINCT -> DistinctSketch.input(metric.type() == ValueType.NUMBER ? found.value()
+          : convert(found.value(), metric.type(), metric), describe(metric));
       case SUM, MIN, MAX -> convert(found.value(), metric.type(), metric);
     };
   }

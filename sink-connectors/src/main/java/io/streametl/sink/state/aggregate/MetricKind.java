@@ -10,7 +10,10 @@ public enum MetricKind {
   MIN("min", "MIN"),
   /** Largest non-null value; partials fold by MAX. */
   MAX("max", "MAX"),
-  /** A HyperLogLog of the non-null values; partials fold by merging the sketches. */
+  /**
+   * A HyperLogLog of the non-null values; partials fold by merging the sketches (Trino's
+   * {@code merge}, BigQuery's {@code HLL_COUNT.MERGE}: see {@link SketchFormat}).
+   */
   APPROX_DISTINCT("approx_distinct", null);
 
   private final String function;

@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 /**
  * One metric of an aggregation: {@code count}, {@code count(f)}, {@code sum(f)}, {@code min(f)},
  * {@code max(f)}, {@code approx_distinct(f)}; sums, mins and maxes may declare a {@link
- * ValueType} ({@code sum(amount):decimal}); any metric may name its column ({@code ... as revenue}).
+ * ValueType} ({@code sum(amount):decimal}), approx_distinct {@code :string} or {@code :long} (the type
+ * of its BigQuery sketches); any metric may name its column ({@code ... as revenue}).
  * Default columns: {@code record_count}, {@code count_f}, {@code sum_f}, {@code min_f}, {@code
  * max_f}, {@code approx_distinct_f}, with a nested path's names joined by '_'.
  */
 public record MetricSpec(MetricKind kind, Optional<FieldPath> field, ValueType type, String column) {
 
   static final String SYNTAX = "count, count(field), sum(field), min(field), max(field) or approx_distinct(field); "
-      + "sum, min and max may add a type (:number, :long, :double, :decimal; min and max also :string, :timestamp); "
+      + "sum, min and max may add a type (:number, :long, :double, :decimal; min and max also :string, :timestamp), "
+      + "approx_distinct :string or :long; "
       + "any may end with 'as column_name'";
   private static final Pattern ALIASED = Pattern.compile("(?i)^(.+?)\\s+as\\s+(\\S+)$");
   private static final Pattern CALL = Pattern.compile("^([a-z_]+)\\s*(?:\\((.*)\\))?\\s*(?::\\s*([a-z]+))?$");
@@ -75,11 +77,13 @@ public record MetricSpec(MetricKind kind, Optional<FieldPath> field, ValueType t
     boolean allowed = switch (kind) {
       case SUM -> type.isNumeric();
       case MIN, MAX -> true;
+      case APPROX_DISTINCT -> type == ValueType.STRING || type == ValueType.LONG;
       default -> false;
     };
     if (!allowed) {
       throw new IllegalArgumentException("'" + text + "': " + kind.function() + " takes no :" + type
-          + (kind == MetricKind.SUM ? "; sums are numeric (:number, :long, :double, :decimal)" : " type"));
+          + (kind == MetricKind.SUM ? "; sums are numeric (:number, :long, :double, :decimal)"
+              : kind == MetricKind.APPROX_DISTINCT ? "; approx_distinct takes :string or :long" : " type"));
     }
     return type;
   }

@@ -41,6 +41,7 @@ public final class WindowAggregator {
   private final long latenessMillis;
   private final Long maxAheadMillis;
   private final CanonicalEncoder encoder = new CanonicalEncoder();
+  private final SketchFormat sketches;
   private final Map<GroupKey, MetricAccumulator[]> cells = new HashMap<>();
   private long maxEventTime;
   private long committedMaxEventTime;
@@ -50,7 +51,16 @@ public final class WindowAggregator {
    *     offset was committed, or {@link #NO_TIME} for a partition never committed
    */
   public WindowAggregator(AggregationSpec spec, long restoredMaxEventTime) {
+    this(spec, restoredMaxEventTime, SketchFormat.TRINO_HLL);
+  }
+
+  /**
+   * @param restoredMaxEventTime as for {@link #WindowAggregator(AggregationSpec, long)}
+   * @param sketches the format of approx_distinct sketches, the one the destination's SQL merges
+   */
+  public WindowAggregator(AggregationSpec spec, long restoredMaxEventTime, SketchFormat sketches) {
     this.spec = spec;
+    this.sketches = sketches;
     this.sizeMillis = spec.window().size().toMillis();
     this.hopMillis = spec.window().hop().toMillis();
     this.delayMillis = spec.watermarkDelay().toMillis();
@@ -141,7 +151,7 @@ public final class WindowAggregator {
     MetricAccumulator[] accumulators = cells.computeIfAbsent(key, k -> {
       MetricAccumulator[] created = new MetricAccumulator[inputs.length];
       for (int i = 0; i < created.length; i++) {
-        created[i] = MetricAccumulator.create(spec.metrics().get(i));
+        created[i] = MetricAccumulator.create(spec.metrics().get(i), sketches);
       }
       return created;
     });
