@@ -31,7 +31,7 @@ public final class ConnectWorker {
   private final ConnectRestClient probe;
 
   ConnectWorker(int index, int restPort, Map<String, String> properties, String maxHeap,
-      Map<String, String> environment, StackLayout layout, ChildJvmFactory jvms, ConnectGroup group,
+      List<String> jvmOptions, Map<String, String> environment, StackLayout layout, ChildJvmFactory jvms, ConnectGroup group,
       Duration startTimeout) {
     this.index = index;
     this.restPort = restPort;
@@ -43,7 +43,7 @@ public final class ConnectWorker {
         + " of the StreamETL local stack (written at every start).", properties);
     this.process = new JavaProcess(jvms.spec(name(), "Connect worker " + index, maxHeap,
         "org.apache.kafka.connect.cli.ConnectDistributed", List.of(propertiesFile.toString()),
-        environment));
+        environment).withJvmOptions(jvmOptions));
     this.rest = new ConnectRestClient(restUrl());
     this.probe = new ConnectRestClient(restUrl(), Duration.ofSeconds(5));
   }

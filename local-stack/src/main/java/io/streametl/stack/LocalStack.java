@@ -255,8 +255,8 @@ public final class LocalStack implements AutoCloseable {
     if (mqttBroker != null) {
       environment.put(WorkerConfig.MQTT_SERVER_URI_ENV, mqttBroker.serverUri());
     }
-    return new ConnectWorker(index, port, properties, settings.workerHeap, environment, layout,
-        jvms, group, settings.startTimeout);
+    return new ConnectWorker(index, port, properties, settings.workerHeap,
+        settings.workerJvmOptions, environment, layout, jvms, group, settings.startTimeout);
   }
 
   private List<Ports.Request> portRequests() {
@@ -332,6 +332,7 @@ public final class LocalStack implements AutoCloseable {
     private String groupId = DEFAULT_GROUP_ID;
     private String brokerHeap = "512m";
     private String workerHeap = "1g";
+    private final List<String> workerJvmOptions = new ArrayList<>();
     private Duration startTimeout = Duration.ofMinutes(3);
     private Path javaHome = Path.of(System.getProperty("java.home"));
 
@@ -439,6 +440,15 @@ public final class LocalStack implements AutoCloseable {
 
     public Builder workerHeap(String maxHeap) {
       this.workerHeap = maxHeap;
+      return this;
+    }
+
+    /**
+     * A JVM option for every worker, after the stack's own (for example a {@code -javaagent} as
+     * an operator would add through {@code KAFKA_OPTS}).
+     */
+    public Builder workerJvmOption(String option) {
+      this.workerJvmOptions.add(option);
       return this;
     }
 

@@ -50,6 +50,14 @@ public record ProcessSpec(
     return command;
   }
 
+  /** This spec with {@code more} JVM options after its own (a later option wins in the JVM). */
+  public ProcessSpec withJvmOptions(List<String> more) {
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(more);
+    return new ProcessSpec(name, description, javaExecutable, options, classpath, mainClass, args,
+        environment, logsDir, pidFile);
+  }
+
   /** The file the child's stdout and stderr are appended to (JVM crashes, early failures). */
   public Path outputFile() {
     return logsDir.resolve(name + ".out");

@@ -23,4 +23,18 @@ class ProcessSpecTest {
         "org.apache.kafka.connect.cli.ConnectDistributed", "/data/connect/worker-0.properties");
     assertThat(spec.outputFile()).isEqualTo(Path.of("/data/logs/worker-0.out"));
   }
+
+  @Test
+  void addedJvmOptionsComeAfterTheStacksOwnAndBeforeTheClassPath() {
+    ProcessSpec spec = new ProcessSpec("worker-0", "Connect worker 0", Path.of("/jdk/bin/java"),
+        List.of("-Xmx1g"), List.of("/libs/*"), "Main", List.of(), Map.of(), Path.of("/logs"),
+        Path.of("/pids/worker-0.pid"));
+
+    ProcessSpec withAgent = spec.withJvmOptions(List.of("-javaagent:/a.jar=9404:/r.yml"));
+
+    assertThat(withAgent.command()).containsSubsequence("-Xmx1g", "-javaagent:/a.jar=9404:/r.yml",
+        "-cp");
+    assertThat(withAgent.pidFile()).isEqualTo(spec.pidFile());
+    assertThat(spec.jvmOptions()).containsExactly("-Xmx1g");
+  }
 }

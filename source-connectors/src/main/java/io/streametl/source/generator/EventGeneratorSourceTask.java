@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>It resumes exactly from the stored source offset (the next position and the start time), so
  * no position is generated twice or skipped by the task itself. With a rate, the record of a
  * position is emitted once the wall clock reaches its on-time event time; {@code poll} waits at
- * most {@value #MAX_POLL_WAIT_MS} ms for that and returns null if it is not yet due.
+ * most {@value #MAX_POLL_WAIT_MS} ms for that and returns null if it is not yet due. What it
+ * generated, and how far behind its schedule it is, it reports as metrics ({@link GeneratorMetrics}).
  */
 public final class EventGeneratorSourceTask extends SourceTask {
 
@@ -41,6 +42,7 @@ public final class EventGeneratorSourceTask extends SourceTask {
   private boolean paced;
   private long eventsTotal;
   private boolean exhaustionLogged;
+  private GeneratorMetrics metrics;
 
   public EventGeneratorSourceTask() {
     this(Clock.systemUTC(), new WakeableSleeper());
@@ -80,6 +82,8 @@ public final class EventGeneratorSourceTask extends SourceTask {
     records = new GeneratorRecordBuilder(stream, config.topic(), config.outputFormat(), startMs);
     batchSize = config.batchSize();
     paced = config.eventsPerSecond() > 0;
+    metrics = GeneratorMetrics.register(context, stream, paced, clock);
+    updateSchedule();
     log.info(
         "Event generator {} stream {} of {} {} at position {} (event time of position 0: {})",
         stream.connectorName(), stream.stream(), stream.streams(),
@@ -113,13 +117,38 @@ public final class EventGeneratorSourceTask extends SourceTask {
         }
       }
     }
+    long started = System.nanoTime();
     List<SourceRecord> batch = new ArrayList<>();
+    int duplicates = 0;
+    int invalid = 0;
+    int late = 0;
     while (batch.size() < batchSize && !cursor.exhausted() && isDue(cursor.next(), now)) {
       GeneratedEvent event = factory.eventAt(cursor.next());
       cursor.advance();
       batch.add(records.build(event, cursor.next()));
+      // Kinds as a pipeline sees them: a duplicate of an invalid (late) record is invalid (late) too.
+      if (event.kind() == EventKind.DUPLICATE) {
+        duplicates++;
+      }
+      if (!event.isValid()) {
+        invalid++;
+      }
+      if (event.original().kind() == EventKind.LATE) {
+        late++;
+      }
     }
+    metrics.generated(batch.size(), duplicates, invalid, late, System.nanoTime() - started);
+    updateSchedule();
     return batch;
+  }
+
+  /** Tells the metrics when the next record is due, for schedule-lag-ms. */
+  private void updateSchedule() {
+    if (cursor.exhausted()) {
+      metrics.done();
+    } else if (paced) {
+      metrics.nextDue(factory.onTimeMillis(cursor.next()));
+    }
   }
 
   private boolean isDue(long position, long now) {

@@ -78,6 +78,8 @@ final class EndpointRunner {
   private int chainPages;
   private long chainRecords;
   private long chainDropped;
+  /** When the current chain started, or -1 if an earlier task started it. */
+  private long chainStartMs = -1;
 
   EndpointRunner(EndpointConfig config, String connectorName, Map<String, ?> storedOffset,
       Collaborators with) {
@@ -109,7 +111,8 @@ final class EndpointRunner {
     this.inChain = resume != null && resume.inChain();
     this.token = resume == null ? null : resume.nextPage();
     this.dueAtMs = clock.millis();
-    this.metrics = new EndpointMetrics(with.metrics(), config.name(), sync, clock);
+    this.metrics = new EndpointMetrics(with.metrics(), with.metricsScope(), config.name(), sync,
+        clock);
     log.info("Endpoint '{}' -> topic '{}': {}", config.name(), topic, resume == null ? "no stored"
         + " offset, first sync now" : inChain ? "resumes its sync at page " + describeToken()
         : "resumes from watermark " + sync.high().map(Watermark::text).orElse("(none)"));
@@ -123,10 +126,15 @@ final class EndpointRunner {
     return urlTokens ? Redaction.withoutQuery(URI.create(token)) + "?..." : token;
   }
 
-  /** What a runner needs besides its endpoint's settings; shared by a task's runners. */
+  /**
+   * What a runner needs besides its endpoint's settings; shared by a task's runners.
+   *
+   * @param metrics the task's plugin metrics, or null
+   * @param metricsScope names the task (connector and task index) in metric sensor names
+   */
   record Collaborators(RequestExecutor executor, Authenticator auth,
       BadResponseConfig badResponses, int maxRetries, int maxResponseBytes, Clock clock,
-      PluginMetrics metrics) {}
+      PluginMetrics metrics, String metricsScope) {}
 
   String name() {
     return config.name();
@@ -160,9 +168,10 @@ final class EndpointRunner {
         chainPages = 0;
         chainRecords = 0;
         chainDropped = 0;
+        chainStartMs = clock.millis();
       }
       HttpRequestSpec request = request(pagination.pageUri(firstPageUri(), token));
-      FetchOutcome outcome = executor.execute(request, failures + 1);
+      FetchOutcome outcome = executor.execute(request, failures + 1, metrics::requestLatency);
       metrics.request();
       if (outcome instanceof FetchOutcome.RetryLater) {
         scheduleRetry(request, (FetchOutcome.RetryLater) outcome);
@@ -206,6 +215,8 @@ final class EndpointRunner {
     token = null;
     badPagesInRow = 0;
     dueAtMs = clock.millis() + config.request().pollIntervalMs();
+    metrics.syncDone(chainStartMs);
+    chainStartMs = -1;
     log.info("Endpoint '{}': sync done: {} page(s), {} record(s) emitted, {} dropped as already"
             + " emitted; watermark {}; next sync in {} ms", config.name(), chainPages, chainRecords,
         chainDropped, sync.high().map(Watermark::text).orElse("(none)"),

@@ -74,7 +74,7 @@ public final class HttpSourceTask extends SourceTask {
         new RetryPolicy(client, new SecureRandom()), clock);
     EndpointRunner.Collaborators shared = new EndpointRunner.Collaborators(executor, auth,
         config.badResponses(), client.maxRetries(), client.responseMaxBytes(), clock,
-        pluginMetrics());
+        pluginMetrics(), config.connectorName() + "." + assignment.taskIndex());
 
     List<EndpointConfig> endpoints = config.endpoints().stream()
         .filter(e -> assignment.endpoints().contains(e.name())).toList();
@@ -97,7 +97,8 @@ public final class HttpSourceTask extends SourceTask {
   private PluginMetrics pluginMetrics() {
     try {
       return context.pluginMetrics();
-    } catch (UnsupportedOperationException | AbstractMethodError | NoSuchMethodError e) {
+    } catch (UnsupportedOperationException | AbstractMethodError | NoSuchMethodError
+        | NoClassDefFoundError e) {
       log.info("The Connect runtime offers no plugin metrics; the HTTP source records none");
       return null;
     }

@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 
 /**
  * Sends one request the polite way and classifies what came back; the one place that decides
  * what is retried. Each request waits for the rate limit and carries credentials; a 401 renews
  * renewable credentials (OAuth2) and tries once more. 408, 425, 429, 5xx, timeouts and connection
  * errors are transient (Retry-After honoured, else backoff); other statuses are permanent.
+ * Each request sent is timed from sending it to having its whole response (or its failure),
+ * without the rate limiter's wait.
  */
 final class RequestExecutor {
 
@@ -35,12 +38,16 @@ final class RequestExecutor {
     this.clock = clock;
   }
 
-  /** @param attempt 1 for a first try, n for the (n-1)th retry in a row; sets the backoff */
-  FetchOutcome execute(HttpRequestSpec request, int attempt) throws InterruptedException {
+  /**
+   * @param attempt 1 for a first try, n for the (n-1)th retry in a row; sets the backoff
+   * @param latencyNanos told the duration of each HTTP request sent (two after a renewal)
+   */
+  FetchOutcome execute(HttpRequestSpec request, int attempt, LongConsumer latencyNanos)
+      throws InterruptedException {
     try {
-      ApiResponse response = send(request);
+      ApiResponse response = send(request, latencyNanos);
       if (response.status() == 401 && auth.renewAfterUnauthorized()) {
-        response = send(request);
+        response = send(request, latencyNanos);
         if (response.status() == 401) {
           return new FetchOutcome.Failed("HTTP 401 Unauthorized, also after renewing "
               + auth.describe() + "; check the credentials");
@@ -65,10 +72,16 @@ final class RequestExecutor {
     }
   }
 
-  private ApiResponse send(HttpRequestSpec request)
+  private ApiResponse send(HttpRequestSpec request, LongConsumer latencyNanos)
       throws IOException, InterruptedException, AuthException {
     rateLimiter.acquire();
-    return transport.send(auth.authenticate(request));
+    HttpRequestSpec authenticated = auth.authenticate(request);
+    long started = System.nanoTime();
+    try {
+      return transport.send(authenticated);
+    } finally {
+      latencyNanos.accept(System.nanoTime() - started);
+    }
   }
 
   private FetchOutcome retryLater(String reason, OptionalLong retryAfterMs, int attempt) {

@@ -6,12 +6,19 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
-/** Minimal runtime contexts that only serve offsets. */
+/** Minimal runtime contexts that serve offsets and, if given, plugin metrics. */
 final class TestContexts {
 
   private TestContexts() {}
 
+  /** A task context that offers no plugin metrics (its pluginMetrics() throws). */
   static SourceTaskContext task(Map<String, String> configs, OffsetStorageReader reader) {
+    return task(configs, reader, null);
+  }
+
+  /** A task context whose plugin metrics are {@code metrics}; none if null. */
+  static SourceTaskContext task(Map<String, String> configs, OffsetStorageReader reader,
+      PluginMetrics metrics) {
     return new SourceTaskContext() {
       @Override
       public Map<String, String> configs() {
@@ -25,7 +32,10 @@ final class TestContexts {
 
       @Override
       public PluginMetrics pluginMetrics() {
-        throw new UnsupportedOperationException("the generator registers no metrics");
+        if (metrics == null) {
+          throw new UnsupportedOperationException("this context offers no plugin metrics");
+        }
+        return metrics;
       }
     };
   }
@@ -49,7 +59,7 @@ final class TestContexts {
 
       @Override
       public PluginMetrics pluginMetrics() {
-        throw new UnsupportedOperationException("the generator registers no metrics");
+        throw new UnsupportedOperationException("this context offers no plugin metrics");
       }
     };
   }

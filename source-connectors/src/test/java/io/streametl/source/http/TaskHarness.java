@@ -74,8 +74,16 @@ final class TaskHarness implements AutoCloseable {
   }
 
   HttpSourceTask start(Map<String, String> taskConfig) {
+    return start(taskConfig, null);
+  }
+
+  /**
+   * Starts a task whose plugin metrics are {@code metrics}; if null, a new {@link
+   * PluginMetricsImpl} on {@link #METRICS} tagged with the task index only.
+   */
+  HttpSourceTask start(Map<String, String> taskConfig, PluginMetrics metrics) {
     HttpSourceTask task = new HttpSourceTask(clock, sleeper, JdkTransport::new);
-    task.initialize(context(taskConfig, offsets));
+    task.initialize(context(taskConfig, offsets, metrics));
     task.start(taskConfig);
     started.add(task);
     return task;
@@ -119,6 +127,11 @@ final class TaskHarness implements AutoCloseable {
   }
 
   static SourceTaskContext context(Map<String, String> configs, OffsetStorageReader reader) {
+    return context(configs, reader, null);
+  }
+
+  static SourceTaskContext context(Map<String, String> configs, OffsetStorageReader reader,
+      PluginMetrics metrics) {
     return new SourceTaskContext() {
       @Override
       public Map<String, String> configs() {
@@ -132,6 +145,9 @@ final class TaskHarness implements AutoCloseable {
 
       @Override
       public PluginMetrics pluginMetrics() {
+        if (metrics != null) {
+          return metrics;
+        }
         return new PluginMetricsImpl(METRICS, Map.of("task", configs.getOrDefault(
             TaskAssignment.INDEX_KEY, "0")));
       }
