@@ -187,12 +187,13 @@ final class PartitionStates {
   /** The cycle's partial rows of one aggregation, over all partitions, as column-name maps. */
   List<Map<String, Object>> partialRows(AggregationSpec spec) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> names = spec.columns(); // built anew by every call
     for (PartitionState state : states.values()) {
       for (PartialRow row : state.aggregators.get(spec.name()).partialRows()) {
         Map<String, Object> columns = new LinkedHashMap<>();
         List<Object> values = row.values();
-        for (int i = 0; i < spec.columns().size(); i++) {
-          columns.put(spec.columns().get(i), values.get(i));
+        for (int i = 0; i < names.size(); i++) {
+          columns.put(names.get(i), values.get(i));
         }
         rows.add(columns);
       }

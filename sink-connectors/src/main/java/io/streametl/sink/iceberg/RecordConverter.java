@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,8 @@ import org.apache.kafka.connect.errors.DataException;
 public final class RecordConverter {
 
   private final Types.StructType tableType;
+  /** The layout of each struct type met so far, by identity; see {@link #layout}. */
+  private final Map<Types.StructType, StructLayout> layouts = new IdentityHashMap<>();
 
   public RecordConverter(org.apache.iceberg.Schema tableSchema) {
     this.tableType = tableSchema.asStruct();
@@ -48,48 +51,81 @@ public final class RecordConverter {
     return struct(value, tableType, "");
   }
 
-  private Record struct(Object value, Types.StructType type, String path) {
-    rejectUnknownFields(value, type, path);
-    GenericRecord record = GenericRecord.create(type);
-    for (Types.NestedField column : type.fields()) {
-      String columnPath = path + column.name();
-      Object fieldValue = fieldOf(value, column.name());
-      if (fieldValue == null) {
-        if (column.isRequired()) {
-          throw new DataException("column '" + columnPath + "' is required but the record has no value for it");
-        }
-        continue;
-      }
-      record.setField(column.name(), convert(fieldValue, column.type(), columnPath));
+  /**
+   * The layout of a struct type reached at {@code prefix}. The table's types are fixed, so this
+   * finds the same layout for every record; a type met at another prefix (a struct inside a list
+   * element, whose prefix is built per element) gets a layout for that prefix.
+   */
+  private StructLayout layout(Types.StructType type, String prefix) {
+    StructLayout layout = layouts.get(type);
+    if (layout == null || !layout.prefix().equals(prefix)) {
+      layout = new StructLayout(type, prefix);
+      layouts.put(type, layout);
+    }
+    return layout;
+  }
+
+  private Record struct(Object value, Types.StructType type, String prefix) {
+    StructLayout layout = layout(type, prefix);
+    return value instanceof Struct struct ? fromStruct(struct, layout) : fromMap((Map<?, ?>) value, layout);
+  }
+
+  private Record fromStruct(Struct struct, StructLayout layout) {
+    StructBinding binding = layout.binding(struct.schema());
+    rejectUnknownFields(struct, binding, layout.prefix());
+    GenericRecord record = layout.newRow();
+    for (int i = 0; i < layout.size(); i++) {
+      Field field = binding.fieldOfColumn(i);
+      Object fieldValue = field == null ? null : struct.get(field);
+      setColumn(record, layout, i, fieldValue);
     }
     return record;
   }
 
-  private static Object fieldOf(Object container, String name) {
-    if (container instanceof Struct struct) {
-      Field field = struct.schema().field(name);
-      return field == null ? null : struct.get(field);
+  private Record fromMap(Map<?, ?> map, StructLayout layout) {
+    rejectUnknownFields(map, layout.type(), layout.prefix());
+    GenericRecord record = layout.newRow();
+    for (int i = 0; i < layout.size(); i++) {
+      setColumn(record, layout, i, map.get(layout.column(i).name()));
     }
-    return ((Map<?, ?>) container).get(name);
+    return record;
+  }
+
+  private void setColumn(GenericRecord record, StructLayout layout, int index, Object fieldValue) {
+    Types.NestedField column = layout.column(index);
+    if (fieldValue == null) {
+      if (column.isRequired()) {
+        throw new DataException("column '" + layout.columnPath(index) + "' is required but the record has no value for it");
+      }
+      return;
+    }
+    record.set(index, convert(fieldValue, column.type(), layout.columnPath(index), layout.nestedPrefix(index)));
   }
 
   /**
    * A field the table has no column for would be dropped without a trace: such a record is
    * rejected, and schema evolution (when enabled) adds the columns and converts it again.
    */
-  private static void rejectUnknownFields(Object value, Types.StructType type, String path) {
-    List<String> unknown = new ArrayList<>();
-    if (value instanceof Struct struct) {
-      for (Field field : struct.schema().fields()) {
-        if (type.field(field.name()) == null && struct.get(field) != null) {
-          unknown.add(path + field.name());
+  private static void rejectUnknownFields(Struct struct, StructBinding binding, String path) {
+    List<String> unknown = null;
+    for (Field field : binding.fieldsWithoutColumn()) {
+      if (struct.get(field) != null) {
+        if (unknown == null) {
+          unknown = new ArrayList<>();
         }
+        unknown.add(path + field.name());
       }
-    } else {
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        if (type.field(String.valueOf(entry.getKey())) == null && entry.getValue() != null) {
-          unknown.add(path + entry.getKey());
-        }
+    }
+    if (unknown != null) {
+      throw new SchemaMismatchException("the record has fields the table has no columns for: " + unknown);
+    }
+  }
+
+  private static void rejectUnknownFields(Map<?, ?> map, Types.StructType type, String path) {
+    List<String> unknown = new ArrayList<>();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (type.field(String.valueOf(entry.getKey())) == null && entry.getValue() != null) {
+        unknown.add(path + entry.getKey());
       }
     }
     if (!unknown.isEmpty()) {
@@ -98,6 +134,11 @@ public final class RecordConverter {
   }
 
   private Object convert(Object value, Type type, String path) {
+    return convert(value, type, path, null);
+  }
+
+  /** @param nestedPrefix {@code path + "."} when the caller has it at hand, else null */
+  private Object convert(Object value, Type type, String path, String nestedPrefix) {
     try {
       return switch (type.typeId()) {
         case STRING -> asString(value, path);
@@ -116,7 +157,7 @@ public final class RecordConverter {
           if (!(value instanceof Struct) && !(value instanceof Map)) {
             throw mismatch(path, "a struct", value);
           }
-          yield struct(value, type.asStructType(), path + ".");
+          yield struct(value, type.asStructType(), nestedPrefix != null ? nestedPrefix : path + ".");
         }
         case LIST -> asList(value, type.asListType(), path);
         case MAP -> asMap(value, type.asMapType(), path);
@@ -195,19 +236,28 @@ public final class RecordConverter {
   private static Object asTimestamp(Object value, boolean withZone, String path) {
     OffsetDateTime utc;
     if (value instanceof Date d) {
-      utc = d.toInstant().atOffset(ZoneOffset.UTC);
+      utc = atUtc(d.toInstant());
     } else if (value instanceof Long millis) {
-      utc = Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
+      utc = atUtc(Instant.ofEpochMilli(millis));
     } else if (value instanceof OffsetDateTime o) {
       utc = o;
     } else if (value instanceof Instant i) {
-      utc = i.atOffset(ZoneOffset.UTC);
+      utc = atUtc(i);
     } else if (value instanceof CharSequence s) {
       utc = parseTimestamp(s.toString());
     } else {
       throw mismatch(path, "a timestamp (Connect Timestamp, epoch milliseconds or ISO-8601 text)", value);
     }
     return withZone ? utc : utc.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+  }
+
+  /**
+   * {@code instant.atOffset(ZoneOffset.UTC)}, the same value, without the ZoneRules object (and the
+   * ConcurrentHashMap inside it) that Java 17's ZoneOffset.getRules() builds anew on every call.
+   */
+  static OffsetDateTime atUtc(Instant instant) {
+    return OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+        ZoneOffset.UTC);
   }
 
   private static OffsetDateTime parseTimestamp(String text) {
@@ -221,7 +271,7 @@ public final class RecordConverter {
 
   private static LocalDate asDate(Object value, String path) {
     if (value instanceof Date d) {
-      return d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+      return atUtc(d.toInstant()).toLocalDate();
     } else if (value instanceof Integer days) {
       return LocalDate.ofEpochDay(days);
     } else if (value instanceof CharSequence s) {

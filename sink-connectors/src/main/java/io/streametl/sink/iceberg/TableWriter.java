@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.data.GenericFileWriterFactory;
@@ -26,6 +27,8 @@ import org.apache.iceberg.util.PropertyUtil;
 public final class TableWriter {
 
   private final Table table;
+  private final PartitionSpec spec;           // as when the writer was made: files of a cycle share one spec
+  private final boolean unpartitioned; // PartitionSpec.isUnpartitioned() runs a stream on every call
   private final FanoutDataWriter<Record> writer;
   private final PartitionKey partitionKey;
   private final InternalRecordWrapper wrapper;
@@ -53,7 +56,9 @@ public final class TableWriter {
         .dataSortOrder(table.sortOrder())
         .build();
     this.writer = new FanoutDataWriter<>(writers, files, table.io(), targetFileSize);
-    this.partitionKey = new PartitionKey(table.spec(), table.schema());
+    this.spec = table.spec();
+    this.unpartitioned = spec.isUnpartitioned();
+    this.partitionKey = new PartitionKey(spec, table.schema());
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
   }
 
@@ -64,11 +69,13 @@ public final class TableWriter {
   }
 
   public void write(Record row, long rowBytes) {
-    if (table.spec().isUnpartitioned()) {
-      writer.write(row, table.spec(), null);
+    if (unpartitioned) {
+      writer.write(row, spec, null);
     } else {
       partitionKey.partition(wrapper.wrap(row));
-      writer.write(row, table.spec(), partitionKey.copy());
+      // No copy per row: the fanout writer only looks the key up, and copies it itself when it
+      // opens a file for a new partition.
+      writer.write(row, spec, partitionKey);
     }
     records++;
     estimatedBytes += rowBytes;

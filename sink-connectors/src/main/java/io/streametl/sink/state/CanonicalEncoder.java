@@ -4,7 +4,6 @@ import io.streametl.common.fieldpath.ValueTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -87,7 +86,7 @@ public final class CanonicalEncoder {
     if (value == null) {
       putByte(NULL);
     } else if (value instanceof String s) {
-      putBytes(STRING, s.getBytes(StandardCharsets.UTF_8));
+      putString(s);
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short
         || value instanceof Byte) {
       putLong(INTEGER, ((Number) value).longValue());
@@ -178,6 +177,49 @@ public final class CanonicalEncoder {
     } else {
       putBytes(BIG_INTEGER, i.toByteArray());
     }
+  }
+
+  /**
+   * The same bytes as {@code putBytes(STRING, s.getBytes(UTF_8))}, encoded straight into the
+   * buffer: every record's dedup key and group values are strings, and the intermediate array per
+   * string was a measurable share of the sink's allocations. An unpaired surrogate becomes '?', as
+   * {@code String.getBytes} replaces it.
+   */
+  private void putString(String s) {
+    int chars = s.length();
+    putByte(STRING);
+    ensure(4 + 3 * chars); // UTF-8 needs at most 3 bytes per char (4 per surrogate pair of 2 chars)
+    int lengthAt = length;
+    length += 4;
+    int start = length;
+    for (int i = 0; i < chars; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        buffer[length++] = (byte) c;
+      } else if (c < 0x800) {
+        buffer[length++] = (byte) (0xc0 | (c >> 6));
+        buffer[length++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int codePoint = Character.toCodePoint(c, s.charAt(++i));
+          buffer[length++] = (byte) (0xf0 | (codePoint >> 18));
+          buffer[length++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
+          buffer[length++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
+          buffer[length++] = (byte) (0x80 | (codePoint & 0x3f));
+        } else {
+          buffer[length++] = (byte) '?';
+        }
+      } else {
+        buffer[length++] = (byte) (0xe0 | (c >> 12));
+        buffer[length++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buffer[length++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    int bytes = length - start;
+    buffer[lengthAt] = (byte) (bytes >>> 24);
+    buffer[lengthAt + 1] = (byte) (bytes >>> 16);
+    buffer[lengthAt + 2] = (byte) (bytes >>> 8);
+    buffer[lengthAt + 3] = (byte) bytes;
   }
 
   private void putBytes(byte tag, byte[] bytes) {

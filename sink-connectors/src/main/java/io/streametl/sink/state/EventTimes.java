@@ -31,7 +31,7 @@ public final class EventTimes {
     if (!found.isPresent()) {
       throw new DataException("the time field '" + path + "' is " + found.absenceReason());
     }
-    return toEpochMillis(found.value(), "the time field '" + path + "'");
+    return toEpochMillis(found.value(), null, path);
   }
 
   /**
@@ -40,6 +40,14 @@ public final class EventTimes {
    * @param what names the value in error messages
    */
   public static long toEpochMillis(Object value, String what) {
+    return toEpochMillis(value, what, null);
+  }
+
+  /**
+   * @param what names the value in error messages; null for "the time field '...'" with the path, which is
+   *     then built only for a message (this runs for every record of every aggregation)
+   */
+  private static long toEpochMillis(Object value, String what, FieldPath path) {
     long millis;
     if (value instanceof Date date) {
       millis = date.getTime();
@@ -49,16 +57,20 @@ public final class EventTimes {
       try {
         millis = OffsetDateTime.parse(text).toInstant().toEpochMilli();
       } catch (DateTimeParseException | ArithmeticException e) {
-        throw new DataException(what + " holds text that is not an ISO-8601 timestamp with a zone offset "
+        throw new DataException(what(what, path) + " holds text that is not an ISO-8601 timestamp with a zone offset "
             + "(e.g. 2026-11-21T10:15:30Z)");
       }
     } else {
-      throw new DataException(what + " holds " + ValueTypes.withArticle(ValueTypes.describe(value))
+      throw new DataException(what(what, path) + " holds " + ValueTypes.withArticle(ValueTypes.describe(value))
           + "; a time must be a Timestamp, epoch milliseconds (int64) or ISO-8601 text");
     }
     if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
-      throw new DataException(what + " is outside the years 0000 to 9999");
+      throw new DataException(what(what, path) + " is outside the years 0000 to 9999");
     }
     return millis;
+  }
+
+  private static String what(String what, FieldPath path) {
+    return what != null ? what : "the time field '" + path + "'";
   }
 }

@@ -99,4 +99,30 @@ class CanonicalEncoderTest {
     assertThat(encoder.hash()).isEqualTo(Murmur3.hash128(bytes, 0, bytes.length));
     assertThat(Arrays.equals(encoder.reset().value("k", "v").toByteArray(), bytes)).isTrue();
   }
+
+  /** The key scheme is persisted: strings must stay tag, length, then exactly String.getBytes(UTF_8). */
+  @Test
+  void stringsEncodeAsTheirUtf8BytesIncludingSurrogatesAndUnpairedOnes() {
+    List<String> samples = new java.util.ArrayList<>(List.of("", "a", "caf\u00e9", "\u20ac", "\u007f\u0080\u07ff\u0800\uffff",
+        "\ud83d\ude00", "x\ud83dy", "\ude00", "\ud83d", "\ud83d\ud83d\ude00", "a".repeat(200)));
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 2_000; n++) {
+      char[] chars = new char[random.nextInt(40)];
+      for (int i = 0; i < chars.length; i++) {
+        int kind = random.nextInt(5);
+        chars[i] = (char) switch (kind) {
+          case 0 -> random.nextInt(0x80);
+          case 1 -> 0xd800 + random.nextInt(0x800); // surrogates, paired or not
+          default -> random.nextInt(0x10000);
+        };
+      }
+      samples.add(new String(chars));
+    }
+    for (String s : samples) {
+      byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ByteBuffer expected = ByteBuffer.allocate(1 + 4 + utf8.length).put((byte) 8).putInt(utf8.length).put(utf8);
+      assertThat(new CanonicalEncoder().value(s, "v").toByteArray()).as("encoding of %s", s.chars().boxed().toList())
+          .isEqualTo(expected.array());
+    }
+  }
 }

@@ -24,7 +24,8 @@ final class MetricInputs {
 
   /**
    * A metric's description for error messages. Building it runs MetricSpec.toString (a regex),
-   * which per record cost about 8% of a sink task's time; the few specs are described once.
+   * which per record cost about 8% of a sink task's time; the few specs are described once, and
+   * only when a message needs it (even the cached lookup hashes the whole spec).
    */
   private static final java.util.Map<MetricSpec, String> DESCRIPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -46,31 +47,33 @@ final class MetricInputs {
       case COUNT -> found.value();
       // A declared type (:string, :long) is checked as for min and max, so every sketch of the column
       // holds values of that one type (BigQuery merges HLL++ sketches of one type only).
-      case APPROX_DISTINCT -> DistinctSketch.input(metric.type() == ValueType.NUMBER ? found.value()
-          : convert(found.value(), metric.type(), metric), describe(metric));
+      case APPROX_DISTINCT -> {
+        Object input = metric.type() == ValueType.NUMBER ? found.value() : convert(found.value(), metric.type(), metric);
+        // Text, the usual input, is taken as it is: no description needed for a message.
+        yield input instanceof String ? input : DistinctSketch.input(input, describe(metric));
+      }
       case SUM, MIN, MAX -> convert(found.value(), metric.type(), metric);
     };
   }
 
   static Object convert(Object value, ValueType type, MetricSpec metric) {
-    String what = describe(metric);
     return switch (type) {
-      case NUMBER -> number(value, what);
-      case LONG -> toLong(number(value, what), what);
-      case DOUBLE -> number(value, what).doubleValue();
-      case DECIMAL -> toDecimal(number(value, what));
+      case NUMBER -> number(value, metric);
+      case LONG -> toLong(number(value, metric), metric);
+      case DOUBLE -> number(value, metric).doubleValue();
+      case DECIMAL -> toDecimal(number(value, metric));
       case STRING -> {
         if (!(value instanceof String s)) {
-          throw wrongType(what, value, "text");
+          throw wrongType(metric, value, "text");
         }
         yield s;
       }
-      case TIMESTAMP -> Instant.ofEpochMilli(EventTimes.toEpochMillis(value, what));
+      case TIMESTAMP -> Instant.ofEpochMilli(EventTimes.toEpochMillis(value, describe(metric)));
     };
   }
 
   /** Any number as Long (integers), BigDecimal (decimals, big integers) or Double (finite floating point). */
-  private static Number number(Object value, String what) {
+  private static Number number(Object value, MetricSpec metric) {
     if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
@@ -83,21 +86,21 @@ final class MetricInputs {
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (!Double.isFinite(d)) {
-        throw new DataException(what + " holds a NaN or infinite number, which has no place in a sum, min or max");
+        throw new DataException(describe(metric) + " holds a NaN or infinite number, which has no place in a sum, min or max");
       }
       return d;
     }
-    throw wrongType(what, value, "a number (declare :string or :timestamp for min and max of other values)");
+    throw wrongType(metric, value, "a number (declare :string or :timestamp for min and max of other values)");
   }
 
-  private static Long toLong(Number n, String what) {
+  private static Long toLong(Number n, MetricSpec metric) {
     if (n instanceof Long l) {
       return l;
     }
     try {
       return toDecimal(n).longValueExact();
     } catch (ArithmeticException e) {
-      throw new DataException(what + " holds a number with a fraction or beyond int64; declare :decimal or :double");
+      throw new DataException(describe(metric) + " holds a number with a fraction or beyond int64; declare :decimal or :double");
     }
   }
 
@@ -111,8 +114,8 @@ final class MetricInputs {
     return BigDecimal.valueOf(n.doubleValue()); // the double's shortest decimal text, as a user would write it
   }
 
-  private static DataException wrongType(String what, Object value, String expected) {
-    return new DataException(what + " holds " + ValueTypes.withArticle(ValueTypes.describe(value))
+  private static DataException wrongType(MetricSpec metric, Object value, String expected) {
+    return new DataException(describe(metric) + " holds " + ValueTypes.withArticle(ValueTypes.describe(value))
         + ", but needs " + expected);
   }
 }
