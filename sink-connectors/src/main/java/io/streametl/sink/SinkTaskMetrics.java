@@ -1,12 +1,10 @@
 package io.streametl.sink;
 
-import java.util.LinkedHashMap;
-import java.util.function.LongSupplier;
-import org.apache.kafka.common.metrics.Gauge;
+import static io.streametl.common.metrics.PluginMetricsSupport.addGauge;
+
+import io.streametl.common.metrics.PluginMetricsSupport;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sink task's operator metrics, registered with Connect's plugin metrics (KIP-877, Kafka 4.1+).
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * metrics (a runtime older than Kafka 4.1) the values are kept but not reported.
  */
 final class SinkTaskMetrics {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SinkTaskMetrics.class);
 
   private volatile long recordsIn;
   private volatile long rowsWritten;
@@ -33,37 +29,25 @@ final class SinkTaskMetrics {
   /** Registers the metrics with the context's plugin metrics when the runtime has them. */
   static SinkTaskMetrics register(SinkTaskContext context) {
     SinkTaskMetrics metrics = new SinkTaskMetrics();
-    PluginMetrics plugin;
-    try {
-      plugin = context.pluginMetrics();
-    } catch (NoSuchMethodError | NoClassDefFoundError e) {
-      plugin = null; // a runtime older than Kafka 4.1
-    }
-    if (plugin == null) {
-      LOG.info("The Connect runtime offers no plugin metrics (Kafka 4.1+); the sink's metrics are not reported");
-    } else {
+    PluginMetrics plugin = PluginMetricsSupport.orNull(() -> context.pluginMetrics(), "the sink");
+    if (plugin != null) {
       metrics.addTo(plugin);
     }
     return metrics;
   }
 
   private void addTo(PluginMetrics plugin) {
-    add(plugin, "records-in-total", "Records Connect handed to the task (put), including redeliveries", () -> recordsIn);
-    add(plugin, "rows-written-total", "Event rows written to the destination (rows of a failed commit are "
+    addGauge(plugin, "records-in-total", "Records Connect handed to the task (put), including redeliveries", () -> recordsIn);
+    addGauge(plugin, "rows-written-total", "Event rows written to the destination (rows of a failed commit are "
         + "written again when their records are read again)", () -> rowsWritten);
-    add(plugin, "dead-letter-records-total", "Records sent to the dead-letter queue: invalid records, and "
+    addGauge(plugin, "dead-letter-records-total", "Records sent to the dead-letter queue: invalid records, and "
         + "records too late for an aggregation whose too-late policy is dead-letter", () -> deadLettered);
-    add(plugin, "duplicates-dropped-total", "Records dropped as duplicates within the dedup TTL", () -> duplicates);
-    add(plugin, "late-events-total", "Records too late for an aggregation (all their windows had closed)", () -> late);
-    add(plugin, "commits-total", "Successful commits to the destination", () -> commits);
-    add(plugin, "last-commit-latency-ms", "Duration of the last successful commit in milliseconds",
+    addGauge(plugin, "duplicates-dropped-total", "Records dropped as duplicates within the dedup TTL", () -> duplicates);
+    addGauge(plugin, "late-events-total", "Records too late for an aggregation (all their windows had closed)", () -> late);
+    addGauge(plugin, "commits-total", "Successful commits to the destination", () -> commits);
+    addGauge(plugin, "last-commit-latency-ms", "Duration of the last successful commit in milliseconds",
         () -> lastCommitLatencyMs);
-    add(plugin, "dedup-state-keys", "Dedup keys held in memory over the task's partitions", () -> dedupKeys);
-  }
-
-  private static void add(PluginMetrics plugin, String name, String description, LongSupplier value) {
-    plugin.addMetric(plugin.metricName(name, description, new LinkedHashMap<>()),
-        (Gauge<Long>) (config, now) -> value.getAsLong());
+    addGauge(plugin, "dedup-state-keys", "Dedup keys held in memory over the task's partitions", () -> dedupKeys);
   }
 
   void recordsIn(int count) {

@@ -1,5 +1,6 @@
 package io.streametl.source.generator;
 
+import io.streametl.common.metrics.PluginMetricsSupport;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,6 @@ import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.connect.source.SourceTaskContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What an operator of a load generator asks first, as Connect plugin metrics (KIP-877, Kafka
@@ -41,7 +40,6 @@ final class GeneratorMetrics {
   /** The schedule position while there is none to be behind: unpaced, or all generated. */
   private static final long NOT_DUE = Long.MIN_VALUE;
 
-  private static final Logger log = LoggerFactory.getLogger(GeneratorMetrics.class);
   /** Sensor names are global in the worker's registry: one sequence number per instance. */
   private static final AtomicLong INSTANCES = new AtomicLong();
 
@@ -95,17 +93,8 @@ final class GeneratorMetrics {
    */
   static GeneratorMetrics register(SourceTaskContext context, GeneratorStream stream,
       boolean paced, Clock clock) {
-    PluginMetrics plugin;
-    try {
-      plugin = context == null ? null : context.pluginMetrics();
-    } catch (NoSuchMethodError | NoClassDefFoundError | AbstractMethodError
-        | UnsupportedOperationException e) {
-      plugin = null; // a runtime older than Kafka 4.1
-    }
-    if (plugin == null) {
-      log.info("The Connect runtime offers no plugin metrics (Kafka 4.1+); the event generator's"
-          + " metrics are not reported");
-    }
+    PluginMetrics plugin = PluginMetricsSupport.orNull(
+        () -> context == null ? null : context.pluginMetrics(), "the event generator");
     return new GeneratorMetrics(plugin, stream.connectorName() + "." + stream.stream(), paced,
         clock);
   }

@@ -1,5 +1,6 @@
 package io.streametl.source.http;
 
+import io.streametl.common.metrics.PluginMetricsSupport;
 import io.streametl.common.Version;
 import io.streametl.source.http.auth.Authenticator;
 import io.streametl.source.http.auth.Authenticators;
@@ -19,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -74,7 +74,8 @@ public final class HttpSourceTask extends SourceTask {
         new RetryPolicy(client, new SecureRandom()), clock);
     EndpointRunner.Collaborators shared = new EndpointRunner.Collaborators(executor, auth,
         config.badResponses(), client.maxRetries(), client.responseMaxBytes(), clock,
-        pluginMetrics(), config.connectorName() + "." + assignment.taskIndex());
+        PluginMetricsSupport.orNull(() -> context.pluginMetrics(), "the HTTP source"),
+        config.connectorName() + "." + assignment.taskIndex());
 
     List<EndpointConfig> endpoints = config.endpoints().stream()
         .filter(e -> assignment.endpoints().contains(e.name())).toList();
@@ -91,17 +92,6 @@ public final class HttpSourceTask extends SourceTask {
     runners = List.copyOf(created);
     log.info("HTTP source task {} of {} reads endpoints {}", assignment.taskIndex() + 1,
         assignment.taskCount(), assignment.endpoints());
-  }
-
-  /** The worker's plugin metrics (Connect 4.1+, KIP-877); null where the runtime has none. */
-  private PluginMetrics pluginMetrics() {
-    try {
-      return context.pluginMetrics();
-    } catch (UnsupportedOperationException | AbstractMethodError | NoSuchMethodError
-        | NoClassDefFoundError e) {
-      log.info("The Connect runtime offers no plugin metrics; the HTTP source records none");
-      return null;
-    }
   }
 
   @Override
