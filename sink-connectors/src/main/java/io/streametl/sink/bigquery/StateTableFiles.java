@@ -137,20 +137,25 @@ final class StateTableFiles implements StateFileStore {
       expected.addAll(unknown);
       load();
     }
-    int renewed = 0;
+    List<String> stale = new ArrayList<>();
     for (String name : referenced) {
       Long committed = committedMicros.get(name);
       if (committed != null && committed < cutoffMicros) {
-        byte[] data = loaded.remove(name);
-        if (data == null) {
-          expected.add(name);
-          load();
-          data = loaded.remove(name);
-        }
-        if (data != null) {
-          pending.put(name, data);
-          renewed++;
-        }
+        stale.add(name);
+      }
+    }
+    // One read for every stale file whose bytes are not at hand, not one per file.
+    List<String> toRead = stale.stream().filter(name -> !loaded.containsKey(name)).toList();
+    if (!toRead.isEmpty()) {
+      expected.addAll(toRead);
+      load();
+    }
+    int renewed = 0;
+    for (String name : stale) {
+      byte[] data = loaded.remove(name);
+      if (data != null) {
+        pending.put(name, data);
+        renewed++;
       }
     }
     unknown.forEach(loaded::remove);
