@@ -20,9 +20,9 @@ final class DemoApi implements AutoCloseable {
 
   static final String TOKEN_ENV = "STREAMETL_API_TOKEN";
   static final Duration GROWTH_INTERVAL = Duration.ofSeconds(2);
-  private static final int SEED_ITEMS = 500;
-  private static final int NEW_ITEMS_PER_TICK = 10;
-  private static final int UPDATES_PER_TICK = 3;
+  static final int SEED_ITEMS = 500;
+  static final int NEW_ITEMS_PER_TICK = 10;
+  static final int UPDATES_PER_TICK = 3;
 
   private final DemoApiServer server;
   private final String token;
@@ -38,18 +38,29 @@ final class DemoApi implements AutoCloseable {
     });
   }
 
+  /** For the demo: on loopback, behind a random token. */
   static DemoApi start(int port) {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
-    String token = "demo-" + HexFormat.of().formatHex(secret);
+    return start("demo-" + HexFormat.of().formatHex(secret), "127.0.0.1", port, "it is the port"
+        + " connect-configs/http-api-source.json calls; stop what uses it and try again");
+  }
+
+  /**
+   * Seeded and growing every {@link #GROWTH_INTERVAL}.
+   *
+   * @param whenInUse what to do about a port in use, for the message
+   */
+  static DemoApi start(String token, String bindAddress, int port, String whenInUse) {
     DemoApiServer server;
     try {
-      server = new DemoApiServer(token, port);
+      server = new DemoApiServer(token, bindAddress, port);
     } catch (BindException e) {
-      throw new LocalStackException("Port " + port + " for the demo API is in use (it is the port"
-          + " connect-configs/http-api-source.json calls); stop what uses it and try again.", e);
+      throw new LocalStackException("Port " + port + " on " + bindAddress + " for the demo API is"
+          + " in use: " + whenInUse + ".", e);
     } catch (IOException e) {
-      throw new LocalStackException("Could not start the demo API on port " + port, e);
+      throw new LocalStackException("Could not start the demo API on " + bindAddress + ":" + port
+          + ": " + e.getMessage(), e);
     }
     server.add(SEED_ITEMS);
     DemoApi api = new DemoApi(server, token);
