@@ -88,8 +88,6 @@ public final class KafkaBroker extends ServerProcess {
     awaitServingMetadata();
   }
 
-
-
   private void formatStorageIfNeeded() {
     if (Files.exists(layout.kafkaLogDir().resolve("meta.properties"))) {
       return;

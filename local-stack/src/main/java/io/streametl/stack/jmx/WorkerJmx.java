@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.management.Attribute;
+import javax.management.AttributeList;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -35,11 +37,12 @@ public final class WorkerJmx implements AutoCloseable {
     for (long pid : pids) {
       try {
         MBeanServerConnection server = connection(pid).getMBeanServerConnection();
+        String[] wanted = attributes.toArray(new String[0]);
         for (ObjectName name : server.queryNames(pattern, null)) {
-          for (String attribute : attributes) {
-            Object value = readOrNull(server, name, attribute);
-            if (value instanceof Number n) {
-              sums.merge(attribute, n.longValue(), Long::sum);
+          // One call per MBean for all attributes; those it lacks are simply not in the list.
+          for (Attribute attribute : readOrEmpty(server, name, wanted).asList()) {
+            if (attribute.getValue() instanceof Number n) {
+              sums.merge(attribute.getName(), n.longValue(), Long::sum);
             }
           }
         }
@@ -50,12 +53,12 @@ public final class WorkerJmx implements AutoCloseable {
     return sums;
   }
 
-  private static Object readOrNull(MBeanServerConnection server, ObjectName name,
-      String attribute) throws IOException {
+  private static AttributeList readOrEmpty(MBeanServerConnection server, ObjectName name,
+      String[] attributes) throws IOException {
     try {
-      return server.getAttribute(name, attribute);
+      return server.getAttributes(name, attributes);
     } catch (JMException e) {
-      return null; // the MBean went away (a task stopped) or has no such attribute
+      return new AttributeList(); // the MBean went away (a task stopped)
     }
   }
 
