@@ -1,5 +1,7 @@
 package io.streametl.e2e;
 
+import io.streametl.stack.LocalStack;
+import io.streametl.stack.StackLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,6 +27,17 @@ record E2eSettings(Path bundleZip, Path kafkaLibs, Path mqttBrokerLibs, Path con
         .map(Path::of).filter(Files::isRegularFile);
     Path dataDir = Path.of(System.getProperty("streametl.e2e.data.dir", "target/e2e-stack"));
     return new E2eSettings(bundle, libs, mqttLibs, configs, testPlugin, dataDir.toAbsolutePath());
+  }
+
+  /**
+   * A stack of a test's own beside the shared one, reset first, with the Kafka libs and the
+   * bundle: its directory is {@code <shared dir>-<name>}, not inside the shared one, which is
+   * reset only while it holds nothing but a stack (and a test may run before it first starts).
+   */
+  LocalStack.Builder ownStack(String name) {
+    Path own = dataDir.resolveSibling(dataDir.getFileName() + "-" + name);
+    new StackLayout(own).reset();
+    return LocalStack.builder().dataDir(own).kafkaLibs(kafkaLibs).bundleZip(bundleZip);
   }
 
   private static Path existing(String property, String what) {

@@ -3,7 +3,6 @@ package io.streametl.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streametl.stack.LocalStack;
-import io.streametl.stack.StackLayout;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorPlugin;
 import io.streametl.stack.rest.ValidationResult;
@@ -33,12 +32,7 @@ class HybridDiscoveryInstallIT {
   @BeforeAll
   static void startHybridWorker() {
     E2eSettings settings = E2eSettings.fromSystemProperties();
-    Path dataDir = settings.dataDir().resolveSibling(settings.dataDir().getFileName() + "-hybrid");
-    new StackLayout(dataDir).reset();
-    stack = LocalStack.builder()
-        .dataDir(dataDir)
-        .kafkaLibs(settings.kafkaLibs())
-        .bundleZip(settings.bundleZip())
+    stack = settings.ownStack("hybrid")
         .mqttBroker(settings.mqttBrokerLibs())
         .pluginDiscovery("hybrid_warn")
         .workers(1)

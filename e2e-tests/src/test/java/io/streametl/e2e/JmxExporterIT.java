@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.streametl.stack.LocalStack;
-import io.streametl.stack.StackLayout;
 import io.streametl.stack.demoapi.DemoApiServer;
 import io.streametl.stack.devices.DeviceSimulator;
 import io.streametl.stack.devices.SimulatorSettings;
@@ -61,15 +60,7 @@ class JmxExporterIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       exporterPort = socket.getLocalPort();
     }
-    // Beside the shared stack's directory, not in it: that one is reset only if it holds nothing
-    // but a stack, and this test may run before the shared stack first starts.
-    Path dataDir = settings.dataDir().resolveSibling(settings.dataDir().getFileName()
-        + "-jmx-exporter");
-    new StackLayout(dataDir).reset();
-    stack = LocalStack.builder()
-        .dataDir(dataDir)
-        .kafkaLibs(settings.kafkaLibs())
-        .bundleZip(settings.bundleZip())
+    stack = settings.ownStack("jmx-exporter")
         .mqttBroker(settings.mqttBrokerLibs())
         .workers(1)
         .workerJvmOption("-javaagent:" + agent + "=" + exporterPort + ":"

@@ -8,11 +8,9 @@ import io.streametl.source.generator.SubscriptionEventFactory;
 import io.streametl.stack.ConnectGroup;
 import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
-import io.streametl.stack.StackLayout;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorStatus;
 import io.streametl.stack.rest.TaskStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,12 +52,7 @@ class ThreeWorkerClusterIT {
   @BeforeAll
   static void startThreeWorkers() {
     E2eSettings settings = E2eSettings.fromSystemProperties();
-    Path dataDir = settings.dataDir().resolve("three-workers");
-    new StackLayout(dataDir).reset();
-    stack = LocalStack.builder()
-        .dataDir(dataDir)
-        .kafkaLibs(settings.kafkaLibs())
-        .bundleZip(settings.bundleZip())
+    stack = settings.ownStack("three-workers")
         .workers(WORKERS)
         .build()
         .start();
