@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * destination does not hold ({@link #preCommit} returns the destination's offsets), and on
  * partition assignment it restores the state and seeks to the offsets the destination holds, so
  * a restart neither loses nor repeats rows.
+ *
+ * <p>A cycle is sealed on the task thread (files complete, state files written, offsets fixed) and
+ * published by a {@link CommitPublisher} thread while this thread takes the next cycle's records.
+ * At most one commit is in flight: it is settled before the next cycle is sealed, before partitions
+ * change hands, and before maintenance runs. If it fails, both cycles are discarded and the task
+ * resumes from the offsets the destination holds, as for any failed commit.
  */
 public class DedupAggregateSinkTask extends SinkTask {
 
@@ -34,6 +43,7 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   private final Clock clock;
   private final BiFunction<SinkConfig, Integer, EventDestination> destinations;
+  private final boolean publishInBackground;
 
   private EventDestination destination;
   private PartitionProgress progress;
@@ -46,14 +56,27 @@ public class DedupAggregateSinkTask extends SinkTask {
   private CommitBackoff backoff;
   private boolean pausedForBackoff;
   private SinkTaskMetrics metrics;
+  private CommitPublisher publisher;
+  private InFlight inFlight;
+
+  /** A published cycle whose outcome the task thread has not settled yet. */
+  private record InFlight(PreparedCommit prepared, Map<TopicPartition, Long> offsets, boolean refreshing,
+      long startedNanos, CompletableFuture<Void> outcome) {}
 
   public DedupAggregateSinkTask() {
-    this(Clock.systemUTC(), Destinations::create);
+    this(Clock.systemUTC(), Destinations::create, true);
   }
 
+  /** A task whose commits are published on the task thread itself (each cycle waits for its commit). */
   DedupAggregateSinkTask(Clock clock, BiFunction<SinkConfig, Integer, EventDestination> destinations) {
+    this(clock, destinations, false);
+  }
+
+  DedupAggregateSinkTask(Clock clock, BiFunction<SinkConfig, Integer, EventDestination> destinations,
+      boolean publishInBackground) {
     this.clock = clock;
     this.destinations = destinations;
+    this.publishInBackground = publishInBackground;
   }
 
   @Override
@@ -75,6 +98,9 @@ public class DedupAggregateSinkTask extends SinkTask {
     maxConsecutiveFailures = config.commitMaxConsecutiveFailures();
     backoff = new CommitBackoff(clock, config.commitRetryBackoffMs(), config.commitRetryBackoffMaxMs());
     metrics = SinkTaskMetrics.register(context);
+    publisher = publishInBackground
+        ? CommitPublisher.background("streametl-commit-" + config.connectorName() + "-" + taskId)
+        : CommitPublisher.onCallingThread();
   }
 
   private ErrantRecordReporter reporter() {
@@ -87,6 +113,7 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   @Override
   public void open(Collection<TopicPartition> partitions) {
+    settleInFlight(true);
     Map<TopicPartition, Long> committed = destination.committedOffsets(partitions);
     Map<TopicPartition, String> recorded = destination.committedStates(partitions);
     for (TopicPartition tp : partitions) {
@@ -165,6 +192,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     // Commit what we have while we still own it; the next owner resumes from the table either way.
     try {
       commit();
+      settleInFlight(true);
     } catch (RuntimeException e) {
       LOG.error("Commit before giving up {} failed; the uncommitted records are not lost, the next owner "
           + "reads them again from the offsets the destination holds", partitions, e);
@@ -181,6 +209,12 @@ public class DedupAggregateSinkTask extends SinkTask {
       return;
     }
     try {
+      if (inFlight != null) {
+        // A commit still under way references files the abort below would delete: let it end.
+        inFlight.outcome().handle((ignored, error) -> null).join();
+        inFlight = null;
+      }
+      publisher.close();
       destination.abort();
     } finally {
       destination.close();
@@ -188,6 +222,7 @@ public class DedupAggregateSinkTask extends SinkTask {
   }
 
   private void commitIfDue() {
+    settleInFlight(false);
     if (backoff.backingOff()) {
       return;
     }
@@ -203,6 +238,9 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   /** Between commit cycles, on this thread: maintenance never runs during a commit. */
   private void maintain() {
+    if (inFlight != null) {
+      return; // due again after the commit; a run never overlaps one
+    }
     try {
       destination.maintain(clock);
     } catch (RuntimeException e) {
@@ -212,7 +250,15 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
   }
 
+  /** Seals the cycle and hands its commit to the publisher, once the previous commit is settled. */
   private void commit() {
+    boolean backToBack = inFlight != null;
+    if (!settleInFlight(true)) {
+      return; // the commit in flight failed: this cycle was discarded with it and is read again
+    }
+    if (backToBack) {
+      maintain(); // commits that follow each other without a gap leave maintenance no other turn
+    }
     trigger.restart();
     Map<TopicPartition, Long> pending = progress.pending();
     boolean refreshing = refresh.isDue() && !progress.committed().isEmpty();
@@ -223,11 +269,12 @@ public class DedupAggregateSinkTask extends SinkTask {
     }
     errants.awaitReported();
     long started = System.nanoTime();
+    PreparedCommit prepared;
+    Map<TopicPartition, Long> offsets = new HashMap<>(pending);
     try {
       for (AggregationSpec spec : states.aggregations()) {
         destination.writeAggregateRows(spec.name(), states.partialRows(spec));
       }
-      Map<TopicPartition, Long> offsets = new HashMap<>(pending);
       Map<TopicPartition, String> stateDocuments = states.isStateful()
           ? new HashMap<>(states.persist(pending, progress.committed(), destination.stateFiles())) : new HashMap<>();
       if (refreshing) {
@@ -238,21 +285,64 @@ public class DedupAggregateSinkTask extends SinkTask {
         if (states.isStateful()) {
           stateDocuments.putAll(states.unchangedDocuments(idle.keySet()));
         }
-        destination.refresh(offsets, stateDocuments);
-        refresh.done();
-      } else {
-        destination.commit(offsets, stateDocuments);
       }
-      progress.markCommitted(offsets);
       if (states.isStateful()) {
-        states.committed(destination.stateFiles());
+        states.seal();
       }
-      consecutiveFailures = 0;
-      backoff.succeeded();
-      metrics.committed((System.nanoTime() - started) / 1_000_000);
-      observeMetrics();
-      LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", offsets,
-          states.duplicatesDropped(), states.tooLateCounted());
+      prepared = destination.prepare(offsets, stateDocuments, refreshing);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    inFlight = new InFlight(prepared, offsets, refreshing, started, publisher.submit(prepared));
+    settleInFlight(false);
+  }
+
+  /** Whether a published commit has not been settled yet. */
+  boolean commitInFlight() {
+    return inFlight != null;
+  }
+
+  /**
+   * Settles the commit in flight if it has ended, or (if {@code wait}) once it has ended.
+   *
+   * @return false if it failed (the cycles since the last successful commit are discarded)
+   */
+  private boolean settleInFlight(boolean wait) {
+    if (inFlight == null || !wait && !inFlight.outcome().isDone()) {
+      return true;
+    }
+    InFlight settled = inFlight;
+    inFlight = null;
+    try {
+      settled.outcome().join();
+    } catch (CompletionException | CancellationException e) {
+      RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+          : new ConnectException("publishing the commit failed", e.getCause() == null ? e : e.getCause());
+      failed(settled.prepared().failed(cause));
+      return false;
+    }
+    settled.prepared().published();
+    progress.markCommitted(settled.offsets());
+    if (states.isStateful()) {
+      states.committed(destination.stateFiles());
+    }
+    if (settled.refreshing()) {
+      refresh.done();
+    }
+    consecutiveFailures = 0;
+    backoff.succeeded();
+    metrics.committed((System.nanoTime() - settled.startedNanos()) / 1_000_000);
+    observeMetrics();
+    LOG.debug("Committed {}; {} duplicates dropped and {} too-late records so far", settled.offsets(),
+        states.duplicatesDropped(), states.tooLateCounted());
+    return true;
+  }
+
+  /** A commit failed, while sealing or publishing: nothing of it is in the destination. */
+  private void failed(RuntimeException error) {
+    try {
+      throw error;
     } catch (ConcurrentCommitException e) {
       LOG.warn("{}; discarding this task's uncommitted rows and resuming from the destination's offsets {}",
           e.getMessage(), e.actualOffsets());

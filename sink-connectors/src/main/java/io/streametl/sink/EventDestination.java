@@ -75,6 +75,25 @@ public interface EventDestination extends AutoCloseable {
   }
 
   /**
+   * Ends the cycle on the task thread and returns its commit, to be published on any thread while
+   * the task takes the next cycle's records ({@link #refresh} if {@code everyTable}, else {@link
+   * #commit}). At most one prepared commit is outstanding: the task settles it ({@link
+   * PreparedCommit#published()} or {@link PreparedCommit#failed}) before it prepares the next, or
+   * changes partitions, or runs maintenance. This default commits right here, on the task thread.
+   *
+   * @throws ConcurrentCommitException as {@link #commit}, when committing here
+   */
+  default PreparedCommit prepare(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states,
+      boolean everyTable) {
+    if (everyTable) {
+      refresh(nextOffsets, states);
+    } else {
+      commit(nextOffsets, states);
+    }
+    return PreparedCommit.DONE;
+  }
+
+  /**
    * Runs table maintenance if this task runs it and a run is due. Called between commit cycles;
    * a maintenance failure is logged and counted here, never thrown.
    */

@@ -277,19 +277,32 @@ final class PartitionStates {
     state.dedupFiles.add(name);
   }
 
-  /** The commit that references the cycle's files succeeded. */
+  /**
+   * Ends the cycle whose partial rows were taken and whose files {@link #persist} wrote: records
+   * from now on belong to the next cycle, while this one's commit is pending.
+   */
+  void seal() {
+    for (PartitionState state : states.values()) {
+      if (state.dedup != null) {
+        state.dedup.seal();
+      }
+      state.aggregators.values().forEach(WindowAggregator::seal);
+    }
+  }
+
+  /** The commit that references the sealed cycle's files succeeded. */
   void committed(StateFileStore store) {
     for (PartitionState state : states.values()) {
       if (state.dedup != null) {
-        state.dedup.markCommitted();
+        state.dedup.markSealedCommitted();
       }
-      state.aggregators.values().forEach(WindowAggregator::markCommitted);
+      state.aggregators.values().forEach(WindowAggregator::markSealedCommitted);
     }
     supersededThisCycle.forEach(name -> deleteQuietly(store, name));
     clearCycle();
   }
 
-  /** The cycle was discarded: back to the committed state, and its files deleted. */
+  /** The cycle (and a sealed one pending) was discarded: back to the committed state, and its files deleted. */
   void rollback(StateFileStore store) {
     for (Map.Entry<TopicPartition, PartitionState> entry : states.entrySet()) {
       PartitionState state = entry.getValue();

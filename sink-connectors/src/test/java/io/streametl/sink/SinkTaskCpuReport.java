@@ -107,7 +107,7 @@ public final class SinkTaskCpuReport {
     System.exit(0); // the JDBC catalog's pool threads
   }
 
-  private static Map<String, String> props(Path dir) {
+  static Map<String, String> props(Path dir) {
     Map<String, String> props = new HashMap<>();
     props.put("name", "subscription-events-iceberg");
     props.put("iceberg.catalog", "local");
@@ -135,7 +135,7 @@ public final class SinkTaskCpuReport {
   }
 
   /** Generator-like events: 5 % repeat an earlier event id, 5 % are a few minutes late. */
-  private static List<SinkRecord> events(int count) {
+  static List<SinkRecord> events(int count) {
     Random random = new Random(42);
     long start = 1_763_700_000_000L;
     List<SinkRecord> records = new ArrayList<>(count);

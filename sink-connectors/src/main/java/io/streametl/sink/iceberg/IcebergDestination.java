@@ -2,6 +2,7 @@ package io.streametl.sink.iceberg;
 
 import io.streametl.sink.ConcurrentCommitException;
 import io.streametl.sink.EventDestination;
+import io.streametl.sink.PreparedCommit;
 import io.streametl.sink.StateFileStore;
 import io.streametl.sink.iceberg.maintenance.TableMaintenance;
 import java.io.InputStream;
@@ -195,42 +196,95 @@ public final class IcebergDestination implements EventDestination {
 
   @Override
   public void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
-    commit(nextOffsets, states, false);
+    publishNow(prepare(nextOffsets, states, false));
   }
 
   @Override
   public void refresh(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states) {
-    commit(nextOffsets, states, true);
+    publishNow(prepare(nextOffsets, states, true));
   }
 
-  /** @param everyTable also commit (offsets only) to existing tables that got no rows in this cycle */
-  private void commit(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states, boolean everyTable) {
-    if (!anchor().exists()) {
-      // Every row went to routed tables so far: the anchor is created from a row's shape so it
-      // can record the offsets (it receives rows later, when records match no route).
-      anchor().createLike(firstValueOfCycle);
-    }
-    List<TableSink> phaseOne = new ArrayList<>();
-    allSinks().forEach(sink -> {
-      if (sink != anchor() && (sink.touched() || everyTable && sink.exists())) {
-        phaseOne.add(sink);
-      }
-    });
+  private static void publishNow(PreparedCommit prepared) {
     try {
-      for (TableSink sink : phaseOne) {
-        sink.commit(nextOffsets, Map.of());
+      prepared.publish();
+    } catch (RuntimeException e) {
+      throw prepared.failed(e);
+    }
+    prepared.published();
+  }
+
+  /**
+   * Seals the cycle of every table with rows (and, for the offsets refresh, of every existing
+   * table) on the task thread. Publishing commits every such table first with its own offsets,
+   * then the anchor table last with the offsets the task resumes from and the state documents.
+   */
+  @Override
+  public PreparedCommit prepare(Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, String> states,
+      boolean everyTable) {
+    List<TableSink.SealedCycle> sealed = new ArrayList<>();
+    try {
+      if (!anchor().exists()) {
+        // Every row went to routed tables so far: the anchor is created from a row's shape so it
+        // can record the offsets (it receives rows later, when records match no route).
+        anchor().createLike(firstValueOfCycle);
       }
-      anchor().commit(nextOffsets, states.isEmpty() ? Map.of()
-          : Map.of(ledger.stateKey(), ledger.encodeStates(states)));
-    } catch (ConcurrentCommitException e) {
-      abort();
-      // Whatever table noticed it, the task resumes from the anchor's offsets.
-      anchor().open(nextOffsets.keySet());
-      throw new ConcurrentCommitException(anchor().entries(nextOffsets.keySet()));
+      for (TableSink sink : allSinks()) {
+        if (sink != anchor() && (sink.touched() || everyTable && sink.exists())) {
+          sealed.add(sink.seal(nextOffsets, Map.of()));
+        }
+      }
+      sealed.add(anchor().seal(nextOffsets, states.isEmpty() ? Map.of()
+          : Map.of(ledger.stateKey(), ledger.encodeStates(states))));
+    } catch (RuntimeException e) {
+      sealed.forEach(TableSink.SealedCycle::discardIfUnattempted);
+      throw e;
     } finally {
       firstValueOfCycle = null;
     }
-    LOG.debug("Committed a cycle to {} tables, anchor {}", phaseOne.size() + 1, router.defaultTable());
+    return new SealedTables(sealed, nextOffsets.keySet());
+  }
+
+  /** The sealed cycles of one commit, the anchor's last. */
+  private final class SealedTables implements PreparedCommit {
+
+    private final List<TableSink.SealedCycle> cycles;
+    private final Set<TopicPartition> partitions;
+
+    SealedTables(List<TableSink.SealedCycle> cycles, Set<TopicPartition> partitions) {
+      this.cycles = cycles;
+      this.partitions = Set.copyOf(partitions);
+    }
+
+    @Override
+    public void publish() {
+      try {
+        for (TableSink.SealedCycle cycle : cycles) {
+          cycle.publish();
+        }
+      } catch (RuntimeException e) {
+        cycles.forEach(TableSink.SealedCycle::discardIfUnattempted);
+        throw e;
+      }
+      LOG.debug("Committed a cycle to {} tables, anchor {}", cycles.size(), router.defaultTable());
+    }
+
+    @Override
+    public void published() {
+      cycles.forEach(TableSink.SealedCycle::settle);
+    }
+
+    @Override
+    public RuntimeException failed(RuntimeException error) {
+      // Tables that committed before the failure hold their rows: they skip them when replayed.
+      cycles.forEach(TableSink.SealedCycle::settle);
+      if (error instanceof ConcurrentCommitException) {
+        abort();
+        // Whatever table noticed it, the task resumes from the anchor's offsets.
+        anchor().open(partitions);
+        return new ConcurrentCommitException(anchor().entries(partitions));
+      }
+      return error;
+    }
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.io.FileIO;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ final class TableSink {
   private final Map<TopicPartition, String> states = new HashMap<>();
   private final List<DataFile> completedFiles = new ArrayList<>();
 
-  private Table table;
+  private Table table;                 // the task thread's: writers, schema evolution
+  private volatile Table publishTable; // the publishing thread's (one publication at a time)
   private RecordConverter converter;
   private TableWriter writer;
   private long cycleRecords;
@@ -178,6 +180,20 @@ final class TableSink {
    * @throws ConcurrentCommitException if another writer moved this table's offsets
    */
   void commit(Map<TopicPartition, Long> nextOffsets, Map<String, String> summary) {
+    SealedCycle sealed = seal(nextOffsets, summary);
+    try {
+      sealed.publish();
+    } finally {
+      sealed.settle();
+    }
+  }
+
+  /**
+   * Ends the cycle on the task thread: its files are complete and the offsets to record are
+   * fixed. The returned cycle is published on any thread, while this sink takes the next cycle's
+   * rows; {@link SealedCycle#settle()} then runs on the task thread again.
+   */
+  SealedCycle seal(Map<TopicPartition, Long> nextOffsets, Map<String, String> summary) {
     List<DataFile> files = new ArrayList<>(completedFiles);
     completedFiles.clear();
     if (writer != null) {
@@ -185,39 +201,97 @@ final class TableSink {
       writer = null;
     }
     cycleRecords = 0;
-    table.refresh();
-    Map<TopicPartition, Long> actual = ledger.committedOffsets(table, nextOffsets.keySet());
-    Map<TopicPartition, Long> moved = new HashMap<>();
-    for (TopicPartition tp : nextOffsets.keySet()) {
-      if (!Objects.equals(actual.get(tp), entries.get(tp))) {
-        moved.put(tp, actual.get(tp));
+    Map<TopicPartition, Long> expected = new HashMap<>();
+    nextOffsets.keySet().forEach(tp -> expected.put(tp, entries.get(tp)));
+    return new SealedCycle(files, table.io(), expected, neverBehind(nextOffsets), Map.copyOf(summary));
+  }
+
+  /**
+   * A sealed cycle of this table. {@link #publish()} touches nothing the task thread uses: it
+   * commits through a table instance of its own, so the task's writers and schema stay as they are.
+   */
+  final class SealedCycle {
+
+    private final List<DataFile> files;
+    private final FileIO io;
+    private final Map<TopicPartition, Long> expected;   // this table's offsets as the task last saw them
+    private final Map<TopicPartition, Long> recorded;
+    private final Map<String, String> summary;
+    private volatile boolean attempted;
+    private volatile boolean published;
+
+    private SealedCycle(List<DataFile> files, FileIO io, Map<TopicPartition, Long> expected,
+        Map<TopicPartition, Long> recorded, Map<String, String> summary) {
+      this.files = files;
+      this.io = io;
+      this.expected = expected;
+      this.recorded = recorded;
+      this.summary = summary;
+    }
+
+    /**
+     * Appends the files with the offsets, provided the table still holds the expected ones.
+     *
+     * @throws ConcurrentCommitException if another writer moved this table's offsets
+     */
+    void publish() {
+      attempted = true;
+      Table target = publishTable();
+      Map<TopicPartition, Long> actual = ledger.committedOffsets(target, recorded.keySet());
+      Map<TopicPartition, Long> moved = new HashMap<>();
+      for (TopicPartition tp : recorded.keySet()) {
+        if (!Objects.equals(actual.get(tp), expected.get(tp))) {
+          moved.put(tp, actual.get(tp));
+        }
+      }
+      if (!moved.isEmpty()) {
+        deleteQuietly(io, files);
+        moved.values().removeIf(Objects::isNull);
+        throw new ConcurrentCommitException(moved);
+      }
+      AppendFiles append = target.newAppend();
+      files.forEach(append::appendFile);
+      append.set(ledger.summaryKey(), ledger.encode(recorded));
+      append.set("streametl.task", Integer.toString(taskId));
+      summary.forEach(append::set);
+      try {
+        append.commit();
+      } catch (CommitStateUnknownException e) {
+        // The files may or may not be in the table now: keep them, stop, and let the restarted task
+        // read the truth (the offsets) back from the table.
+        throw new ConnectException("the Iceberg catalog did not say whether the commit to " + identifier
+            + " succeeded; the task stops and resumes from the offsets the tables hold", e);
+      } catch (RuntimeException e) {
+        deleteQuietly(io, files);
+        throw e;
+      }
+      published = true;
+      LOG.debug("Committed {} data files to {} with offsets {}", files.size(), identifier, recorded);
+    }
+
+    /** Deletes the files of a cycle that was never published (an earlier table's commit failed). */
+    void discardIfUnattempted() {
+      if (!attempted) {
+        deleteQuietly(io, files);
       }
     }
-    if (!moved.isEmpty()) {
-      deleteQuietly(files);
-      entries.putAll(actual);
-      moved.values().removeIf(Objects::isNull);
-      throw new ConcurrentCommitException(moved);
+
+    /** On the task thread, after publishing ended either way: this table now holds what it published. */
+    void settle() {
+      if (published) {
+        entries.putAll(recorded);
+      }
     }
-    Map<TopicPartition, Long> recorded = neverBehind(nextOffsets);
-    AppendFiles append = table.newAppend();
-    files.forEach(append::appendFile);
-    append.set(ledger.summaryKey(), ledger.encode(recorded));
-    append.set("streametl.task", Integer.toString(taskId));
-    summary.forEach(append::set);
-    try {
-      append.commit();
-    } catch (CommitStateUnknownException e) {
-      // The files may or may not be in the table now: keep them, stop, and let the restarted task
-      // read the truth (the offsets) back from the table.
-      throw new ConnectException("the Iceberg catalog did not say whether the commit to " + identifier
-          + " succeeded; the task stops and resumes from the offsets the tables hold", e);
-    } catch (RuntimeException e) {
-      deleteQuietly(files);
-      throw e;
+  }
+
+  /** The table instance commits go through, loaded once and refreshed before each commit. */
+  private Table publishTable() {
+    if (publishTable == null) {
+      publishTable = catalog.loadTable(identifier);
+    } else {
+      publishTable.refresh();
     }
-    entries.putAll(recorded);
-    LOG.debug("Committed {} data files to {} with offsets {}", files.size(), identifier, recorded);
+    return publishTable;
   }
 
   /**
@@ -240,7 +314,7 @@ final class TableSink {
       writer = null;
     }
     if (table != null) {
-      deleteQuietly(completedFiles);
+      deleteQuietly(table.io(), completedFiles);
     }
     completedFiles.clear();
     cycleRecords = 0;
@@ -303,11 +377,11 @@ final class TableSink {
     this.converter = new RecordConverter(loaded.schema());
   }
 
-  private void deleteQuietly(List<DataFile> files) {
+  private void deleteQuietly(FileIO io, List<DataFile> files) {
     List<String> failed = new ArrayList<>();
     for (DataFile file : files) {
       try {
-        table.io().deleteFile(file.location());
+        io.deleteFile(file.location());
       } catch (RuntimeException e) {
         failed.add(file.location());
       }

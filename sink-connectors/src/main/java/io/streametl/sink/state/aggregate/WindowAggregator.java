@@ -27,7 +27,9 @@ import org.apache.kafka.connect.errors.DataException;
  * <p><b>Cycle.</b> {@link #add} records (or {@link #observe} those a replay must not add
  * again); at commit take {@link #partialRows()} and {@link #maxEventTimeMillis()}, commit them
  * with the offsets, then {@link #markCommitted()}; if the commit fails, {@link #rollback()} and
- * replay from the committed offsets. Not thread-safe.
+ * replay from the committed offsets. A commit published while the next cycle already takes
+ * records: take {@link #partialRows()}, {@link #seal()}, then {@link #markSealedCommitted()} once
+ * it succeeded (or {@link #rollback()}, which also forgets the newer cycle). Not thread-safe.
  */
 public final class WindowAggregator {
 
@@ -44,6 +46,7 @@ public final class WindowAggregator {
   private final SketchFormat sketches;
   private final Map<GroupKey, MetricAccumulator[]> cells = new HashMap<>();
   private long maxEventTime;
+  private long sealedMaxEventTime;
   private long committedMaxEventTime;
 
   /**
@@ -67,6 +70,7 @@ public final class WindowAggregator {
     this.latenessMillis = spec.allowedLateness().toMillis();
     this.maxAheadMillis = spec.maxAheadOfRecordTime().map(d -> d.toMillis()).orElse(null);
     this.maxEventTime = restoredMaxEventTime;
+    this.sealedMaxEventTime = restoredMaxEventTime;
     this.committedMaxEventTime = restoredMaxEventTime;
   }
 
@@ -198,13 +202,25 @@ public final class WindowAggregator {
 
   /** The cycle's rows are committed: start the next cycle empty. */
   public void markCommitted() {
-    cells.clear();
-    committedMaxEventTime = maxEventTime;
+    seal();
+    markSealedCommitted();
   }
 
-  /** Forgets the cycle: back to the state of the last commit, for a replay from its offsets. */
+  /** Ends the cycle whose {@link #partialRows()} were taken: the next cycle starts empty, its commit pending. */
+  public void seal() {
+    cells.clear();
+    sealedMaxEventTime = maxEventTime;
+  }
+
+  /** The sealed cycle is committed; what was added since {@link #seal()} stays in the current cycle. */
+  public void markSealedCommitted() {
+    committedMaxEventTime = sealedMaxEventTime;
+  }
+
+  /** Forgets the cycle (and a sealed one pending): back to the state of the last commit, for a replay from its offsets. */
   public void rollback() {
     cells.clear();
     maxEventTime = committedMaxEventTime;
+    sealedMaxEventTime = committedMaxEventTime;
   }
 }

@@ -53,6 +53,20 @@ final class ChangeJournal {
     }
   }
 
+  /** Forgets the first {@code count} changes (a sealed cycle that is now committed), keeping the later ones. */
+  void dropFirst(int count) {
+    if (count >= size) {
+      clear();
+      return;
+    }
+    int left = size - count;
+    System.arraycopy(highs, count, highs, 0, left);
+    System.arraycopy(lows, count, lows, 0, left);
+    System.arraycopy(newTimes, count, newTimes, 0, left);
+    System.arraycopy(oldTimes, count, oldTimes, 0, left);
+    size = left;
+  }
+
   void clear() {
     size = 0;
     if (highs.length > 1 << 16) {

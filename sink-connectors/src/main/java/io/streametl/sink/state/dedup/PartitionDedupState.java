@@ -22,6 +22,12 @@ import java.util.function.Consumer;
  * file with the cycle's offsets, then call {@link #markCommitted()}. If the commit fails, {@link
  * #rollback()} returns the state to the last commit, to be replayed from the committed offsets.
  *
+ * <p>A commit may also be published while the next cycle already takes records: {@link #seal()}
+ * right after writing the file ends the cycle, {@link #markSealedCommitted()} once its commit has
+ * succeeded keeps the changes made since the seal as the next cycle's, and {@link #rollback()}
+ * undoes both. At most one sealed cycle is pending at a time; the next file is written only after
+ * it is committed or rolled back.
+ *
  * <p><b>Size.</b> A key costs {@value KeyHashTable#SLOT_BYTES} bytes per table slot (128-bit hash
  * and an int time); the table is kept between one quarter and three quarters full, so 27 to 80
  * heap bytes per stored key, and {@value DedupFileFormat#ENTRY_BYTES} bytes per key on disk.
@@ -34,12 +40,16 @@ public final class PartitionDedupState {
   private KeyHashTable table;
   private int clock;
   private int committedClock;
+  private int sealedChanges;   // changes of the sealed cycle, the first ones in the journal
+  private int sealedClock;
+  private boolean sealPending;
 
   private PartitionDedupState(long ttlSeconds, KeyHashTable table, int clock) {
     this.ttlSeconds = ttlSeconds;
     this.table = table;
     this.clock = clock;
     this.committedClock = clock;
+    this.sealedClock = clock;
   }
 
   /** A state that has seen nothing, remembering keys for {@code ttl} (rounded up to whole seconds). */
@@ -97,13 +107,14 @@ public final class PartitionDedupState {
     return journal.size() > 0 || clock != committedClock;
   }
 
-  /** Keys added or renewed in the current cycle. */
+  /** Keys added or renewed since the last commit (in the current cycle, and in a sealed one pending). */
   public int uncommittedKeys() {
     return journal.size();
   }
 
   /** Writes the current cycle's changes and clock as a delta file (does not close {@code out}). */
   public void writeDelta(OutputStream out, StateFileOrigin origin) throws IOException {
+    requireNoSealPending();
     int[] range = timeRange(journal::forEachChange);
     DedupFileHeader header = header(DedupFileHeader.Kind.DELTA, origin, range, journal.size());
     DedupFileFormat.write(out, header, rethrowing(journal::forEachChange));
@@ -114,6 +125,7 @@ public final class PartitionDedupState {
    * from it needs no earlier file. Entries already expired at the current clock are left out.
    */
   public void writeBase(OutputStream out, StateFileOrigin origin) throws IOException {
+    requireNoSealPending();
     Consumer<EntryVisitor> live = visitor -> table.forEach((high, low, time) -> {
       if (isLive(time, clock)) {
         visitor.accept(high, low, time);
@@ -128,8 +140,26 @@ public final class PartitionDedupState {
 
   /** The cycle is committed (with its file and offsets): start the next one from here. */
   public void markCommitted() {
-    journal.clear();
-    committedClock = clock;
+    seal();
+    markSealedCommitted();
+  }
+
+  /**
+   * Ends the cycle whose file was just written: changes from now on belong to the next cycle.
+   * Its commit is pending until {@link #markSealedCommitted()} or {@link #rollback()}.
+   */
+  public void seal() {
+    sealedChanges = journal.size();
+    sealedClock = clock;
+    sealPending = true;
+  }
+
+  /** The sealed cycle is committed; the changes made since {@link #seal()} stay uncommitted. */
+  public void markSealedCommitted() {
+    journal.dropFirst(sealedChanges);
+    sealedChanges = 0;
+    sealPending = false;
+    committedClock = sealedClock;
   }
 
   /** Undoes the current cycle: the state is again what the last commit recorded. */
@@ -143,7 +173,10 @@ public final class PartitionDedupState {
       }
     }
     journal.clear();
+    sealedChanges = 0;
+    sealPending = false;
     clock = committedClock;
+    sealedClock = committedClock;
   }
 
   /** The clock (highest record time seen) in epoch millis, or {@link Long#MIN_VALUE} before any record. */
@@ -163,6 +196,14 @@ public final class PartitionDedupState {
   /** Heap bytes of the key table (its arrays; the cycle's change journal is extra). */
   public long memoryBytes() {
     return table.memoryBytes();
+  }
+
+  private void requireNoSealPending() {
+    if (sealPending) {
+      // The journal still holds the sealed cycle's changes: a delta now would repeat them.
+      throw new IllegalStateException("the sealed cycle's commit is still pending; "
+          + "mark it committed or roll back before writing the next file");
+    }
   }
 
   private boolean isLive(int entryTime, int at) {

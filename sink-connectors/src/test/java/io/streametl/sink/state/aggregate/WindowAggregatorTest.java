@@ -157,6 +157,40 @@ class WindowAggregatorTest {
   }
 
   @Test
+  void aSealedCycleKeepsItsRowsApartFromTheNextAndCommitsItsOwnWatermark() {
+    WindowAggregator aggregator = tumblingMinute(Duration.ZERO, Duration.ZERO);
+    aggregator.add(event(MINUTE, "region", "eu"), null);
+    List<PartialRow> sealedRows = aggregator.partialRows();
+    aggregator.seal();
+    aggregator.add(event(MINUTE + 1, "region", "eu"), null); // the next cycle, taken during the commit
+    aggregator.add(event(3 * MINUTE, "region", "eu"), null);
+
+    aggregator.markSealedCommitted();
+
+    assertThat(sealedRows).singleElement().satisfies(row -> assertThat(row.values()).endsWith(1L));
+    assertThat(aggregator.partialRows()).extracting(row -> row.values().get(3)).containsExactly(1L, 1L);
+    aggregator.rollback(); // the next cycle fails: back to the sealed cycle's watermark, not the first one's
+    assertThat(aggregator.partialRows()).isEmpty();
+    assertThat(aggregator.maxEventTimeMillis()).isEqualTo(MINUTE);
+  }
+
+  @Test
+  void aRollbackWhileASealedCycleIsPendingGoesBackToTheCommitBeforeIt() {
+    WindowAggregator aggregator = tumblingMinute(Duration.ZERO, Duration.ZERO);
+    aggregator.add(event(MINUTE), null);
+    aggregator.markCommitted();
+    aggregator.add(event(2 * MINUTE), null);
+    aggregator.seal();
+    aggregator.add(event(4 * MINUTE), null);
+
+    aggregator.rollback();
+
+    assertThat(aggregator.partialRows()).isEmpty();
+    assertThat(aggregator.maxEventTimeMillis()).isEqualTo(MINUTE);
+    assertThat(aggregator.hasUncommittedChanges()).isFalse();
+  }
+
+  @Test
   void aRestoredWatermarkClassifiesTheFirstRecords() {
     WindowAggregator aggregator = new WindowAggregator(
         spec("tumbling:1m", List.of(), List.of("count"), Duration.ZERO, Duration.ZERO), 10 * MINUTE);

@@ -84,6 +84,59 @@ class PartitionDedupStateTest {
   }
 
   @Test
+  void aSealedCycleCommitsWithoutTheChangesMadeAfterTheSeal() throws Exception {
+    PartitionDedupState state = PartitionDedupState.empty(Duration.ofSeconds(10));
+    state.firstSeen(A, seconds(0));
+    InMemoryStateFile first = InMemoryStateFile.delta("d1", state, new StateFileOrigin("t", 0, 0, 1));
+    state.seal();
+    state.firstSeen(B, seconds(5)); // the next cycle, taken while the first one is published
+
+    state.markSealedCommitted();
+
+    assertThat(state.uncommittedKeys()).isEqualTo(1); // B, not A
+    InMemoryStateFile second = InMemoryStateFile.delta("d2", state, new StateFileOrigin("t", 0, 1, 2));
+    PartitionDedupState fromFirst = DedupStateRestorer.restore("t", 0, Duration.ofSeconds(10), java.util.List.of(first)).state();
+    PartitionDedupState fromBoth = DedupStateRestorer.restore("t", 0, Duration.ofSeconds(10), java.util.List.of(first, second)).state();
+    assertThat(fromFirst.storedKeys()).isEqualTo(1);
+    assertThat(fromBoth.storedKeys()).isEqualTo(2);
+    assertThat(fromBoth.clockMillis()).isEqualTo(seconds(5));
+    state.rollback();  // B was never committed: it goes, A stays
+    assertThat(state.clockMillis()).isEqualTo(seconds(0));
+    assertThat(state.firstSeen(A, seconds(1))).isFalse();
+    assertThat(state.firstSeen(B, seconds(1))).isTrue();
+  }
+
+  @Test
+  void aRollbackWhileASealedCycleIsPendingUndoesBothCycles() {
+    PartitionDedupState state = PartitionDedupState.empty(Duration.ofSeconds(10));
+    state.firstSeen(A, seconds(0));
+    state.markCommitted();
+    state.firstSeen(B, seconds(3));
+    state.seal();
+    state.firstSeen(new KeyHash(3, 3), seconds(4));
+
+    state.rollback(); // the sealed cycle's commit failed
+
+    assertThat(state.hasUncommittedChanges()).isFalse();
+    assertThat(state.clockMillis()).isEqualTo(seconds(0));
+    assertThat(state.firstSeen(B, seconds(1))).isTrue();
+    assertThat(state.firstSeen(new KeyHash(3, 3), seconds(1))).isTrue();
+    assertThat(state.firstSeen(A, seconds(1))).isFalse();
+  }
+
+  @Test
+  void noFileIsWrittenWhileASealedCycleIsPending() {
+    PartitionDedupState state = PartitionDedupState.empty(Duration.ofSeconds(10));
+    state.firstSeen(A, seconds(0));
+    state.seal();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> state.writeDelta(new java.io.ByteArrayOutputStream(), new StateFileOrigin("t", 0, 0, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("still pending");
+  }
+
+  @Test
   void growingKeepsEveryLiveKeyAndDropsKeysExpiredAtTheLastCommit() {
     PartitionDedupState state = PartitionDedupState.empty(Duration.ofSeconds(10));
     for (int i = 0; i < 1000; i++) {
