@@ -45,7 +45,8 @@ final class SinkTaskMetrics {
     addGauge(plugin, "duplicates-dropped-total", "Records dropped as duplicates within the dedup TTL", () -> duplicates);
     addGauge(plugin, "late-events-total", "Records too late for an aggregation (all their windows had closed)", () -> late);
     addGauge(plugin, "commits-total", "Successful commits to the destination", () -> commits);
-    addGauge(plugin, "last-commit-latency-ms", "Duration of the last successful commit in milliseconds",
+    addGauge(plugin, "last-commit-latency-ms", "Duration of the last successful commit in milliseconds, from the end "
+        + "of its cycle until the task saw it succeed",
         () -> lastCommitLatencyMs);
     addGauge(plugin, "dedup-state-keys", "Dedup keys held in memory over the task's partitions", () -> dedupKeys);
   }
