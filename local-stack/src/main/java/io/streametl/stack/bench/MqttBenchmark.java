@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code streametl bench-mqtt}: messages/s from the MQTT broker into Kafka through the MQTT source
- * (1 task, exactly-once source support on the worker, JSON to Struct, topic-level mapping),
+ * (1 task unless {@code --set tasks.max=N,mqtt.shared.group=G}, exactly-once source support on the
+ * worker, JSON to Struct, topic-level mapping),
  * against a bare MQTT subscriber on the same broker, which is the limit.
  *
  * <p>At QoS 1 and 2 both consumers drain a backlog: they subscribe with a persistent session, go
@@ -136,10 +137,11 @@ public final class MqttBenchmark {
     overrides.putAll(settings.connectorOverrides());
     ConnectorConfigFile connector = ConnectorConfigFile
         .load(settings.configsDir().resolve(CONFIG_FILE)).withName(run).withOverrides(overrides);
+    int tasks = Integer.parseInt(overrides.get("tasks.max"));
     ConnectRestClient rest = stack.rest();
     rest.createOrUpdate(connector.name(), connector.config());
     try {
-      rest.awaitRunning(connector.name(), 1, Duration.ofMinutes(2));
+      rest.awaitRunning(connector.name(), tasks, Duration.ofMinutes(2));
       Thread.sleep(2_000); // the task connects and subscribes after it reports RUNNING
       boolean backlog = qos > 0;
       if (backlog) {
@@ -158,7 +160,9 @@ public final class MqttBenchmark {
           settings.messages(), arrivals.records(), arrivals.span());
     } finally {
       rest.delete(connector.name());
-      BareMqttSubscriber.forgetSession(Ports.HOST, broker.port(), run + "-0");
+      for (int task = 0; task < tasks; task++) {
+        BareMqttSubscriber.forgetSession(Ports.HOST, broker.port(), run + "-" + task);
+      }
     }
   }
 
