@@ -135,6 +135,33 @@ class PipelinedCommitTest {
     assertThat(events.currentSnapshot().summary()).containsKey("streametl.task");
   }
 
+  @Test
+  void aZombieFoundWhilePublishingDiscardsBothCyclesAndResumesAfterTheOtherWritersRows() throws Exception {
+    GatedDestination gated = new GatedDestination();
+    RecordingSinkTaskContext zombieContext = new RecordingSinkTaskContext(true);
+    DedupAggregateSinkTask zombie = start(zombieContext, gated, true);
+    zombie.put(events(0, 10, 100));           // ids 0..9
+    commit(zombie);
+    gated.letOnePublicationThrough();
+    settle(zombie);
+
+    // A rebalance gave the partition to another task while the zombie still thinks it owns it.
+    DedupAggregateSinkTask owner = start(new RecordingSinkTaskContext(true), Destinations::create, true);
+    owner.put(events(10, 20, 100));           // ids 10..29
+    owner.close(List.of(P0));
+
+    zombie.put(events(10, 5, 100));           // the zombie's cycle 2: ids 10..14 again
+    commit(zombie);
+    zombie.put(events(15, 5, 100));           // its cycle 3, taken while cycle 2 is published
+    gated.letOnePublicationThrough();         // finds the owner's offsets in the table
+    settle(zombie);
+
+    assertThat(zombieContext.seeks).containsEntry(P0, 30L); // moved on past the owner's rows
+    assertThat(rows(EVENTS)).hasSize(30);
+    assertThat(folded()).isEqualTo(truth(30));
+    assertThat(zombie.preCommit(Map.of(P0, new OffsetAndMetadata(30)))).containsEntry(P0, new OffsetAndMetadata(30));
+  }
+
   // --- fixtures ---------------------------------------------------------------------------------
 
   private DedupAggregateSinkTask start(RecordingSinkTaskContext context,
