@@ -114,17 +114,8 @@ class JmxExporterIT {
   }
 
   private void startMqttSource() throws Exception {
-    Map<String, String> overrides = new HashMap<>();
-    overrides.put("tasks.max", "1");
-    overrides.put("mqtt.shared.group", "");
-    overrides.put("mqtt.client.id", "jmx-exporter-it");
-    ConnectorConfigFile config = load("mqtt-devices-source.json").withName("jmx-mqtt")
-        .withOverrides(overrides);
-    stack.rest().createOrUpdate(config.name(), config.config());
-    stack.rest().awaitRunning(config.name(), 1, Duration.ofMinutes(2));
+    MqttSourceStarter.start(stack, "jmx-mqtt", 1, "", Map.of("mqtt.client.id", "jmx-exporter-it"));
     String serverUri = stack.mqttBroker().orElseThrow().serverUri();
-    MqttProbe.awaitDelivering(serverUri, stack.bootstrapServers(),
-        config.config().get("kafka.topic"));
     URI broker = URI.create(serverUri);
     try (DeviceSimulator simulator = new DeviceSimulator(SimulatorSettings.of(broker.getHost(),
         broker.getPort(), 5).withQos(MqttQos.AT_LEAST_ONCE).withMalformedEvery(20))) {

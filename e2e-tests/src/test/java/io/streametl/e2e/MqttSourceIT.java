@@ -13,7 +13,6 @@ import io.streametl.stack.devices.SimulatorSettings;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import io.streametl.stack.rest.ConnectorStatus;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
 class MqttSourceIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceIT.class);
-  private static final String CONFIG_FILE = "mqtt-devices-source.json";
   private static final Duration COMPLETION = Duration.ofMinutes(4);
   private static final int DEVICES = 50;
   private static final int MALFORMED_EVERY = 97;
@@ -158,19 +156,9 @@ class MqttSourceIT {
     Map<String, String> overrides = new HashMap<>();
     overrides.put("kafka.topic", telemetryTopic());
     overrides.put("bad.payload.topic", errorTopic());
-    overrides.put("mqtt.shared.group", sharedGroup);
-    overrides.put("mqtt.client.id", run);
-    overrides.put("tasks.max", Integer.toString(tasks));
-    Path configs = Path.of(System.getProperty("streametl.connect.configs"));
-    connector = ConnectorConfigFile.load(configs.resolve(CONFIG_FILE)).withName(run)
-        .withOverrides(overrides);
-    assertThat(stack.rest().validate(connector).errorCount()).isZero();
-    stack.rest().createOrUpdate(connector.name(), connector.config());
-    stack.rest().awaitRunning(connector.name(), tasks, Duration.ofMinutes(2));
-    // Messages published before a task has subscribed have no subscriber (MQTT does not keep
-    // them), and RUNNING comes before the task's start() has subscribed: probe until delivering.
-    MqttProbe.awaitDelivering(stack.mqttBroker().orElseThrow().serverUri(),
-        stack.bootstrapServers(), telemetryTopic());
+    ConnectorConfigFile config = MqttSourceStarter.config(run, tasks, sharedGroup, overrides);
+    assertThat(stack.rest().validate(config).errorCount()).isZero();
+    connector = MqttSourceStarter.start(stack, config);
   }
 
   private DeviceSimulator simulator(int perSecond) {

@@ -76,21 +76,10 @@ class PluginMetricsIT {
 
   @Test
   void theMqttSourceCountsWhatItReceivedAcknowledgedAndRejected() throws Exception {
-    Map<String, String> overrides = new HashMap<>();
-    overrides.put("tasks.max", "1");
-    overrides.put("mqtt.shared.group", "");
-    overrides.put("mqtt.client.id", run);
-    overrides.put("kafka.topic", run + ".telemetry");
-    overrides.put("bad.payload.topic", run + ".errors");
-    ConnectorConfigFile config = ConnectorConfigFile.load(Path.of(
-        System.getProperty("streametl.connect.configs")).resolve("mqtt-devices-source.json"))
-        .withName(run).withOverrides(overrides);
-    connector = config.name();
-    stack.rest().createOrUpdate(connector, config.config());
-    stack.rest().awaitRunning(connector, 1, Duration.ofMinutes(2));
+    connector = MqttSourceStarter.start(stack, run, 1, "", Map.of("kafka.topic", run + ".telemetry",
+        "bad.payload.topic", run + ".errors")).name();
     ObjectName task = taskMBean(connector);
     String serverUri = stack.mqttBroker().orElseThrow().serverUri();
-    MqttProbe.awaitDelivering(serverUri, stack.bootstrapServers(), run + ".telemetry");
     // The probes that arrived are counted too: measure from here, once they are all settled.
     await().atMost(COMPLETION).until(() -> readLong(task, "messages-in-flight") == 0);
     long received = readLong(task, "messages-received-total");
