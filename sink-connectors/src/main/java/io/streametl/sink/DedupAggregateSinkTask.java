@@ -209,11 +209,9 @@ public class DedupAggregateSinkTask extends SinkTask {
       return;
     }
     try {
-      if (inFlight != null) {
-        // A commit still under way references files the abort below would delete: let it end.
-        inFlight.outcome().handle((ignored, error) -> null).join();
-        inFlight = null;
-      }
+      // A commit still under way references files the abort below would delete: let it end.
+      awaitCommitInFlight();
+      inFlight = null;
       publisher.close();
       destination.abort();
     } finally {
@@ -298,9 +296,14 @@ public class DedupAggregateSinkTask extends SinkTask {
     settleInFlight(false);
   }
 
-  /** Whether a published commit has not been settled yet. */
-  boolean commitInFlight() {
-    return inFlight != null;
+  /**
+   * Waits until the commit in flight, if any, has ended either way, without settling it: the next
+   * put or preCommit settles it.
+   */
+  void awaitCommitInFlight() {
+    if (inFlight != null) {
+      inFlight.outcome().handle((ignored, error) -> null).join();
+    }
   }
 
   /**
@@ -341,29 +344,29 @@ public class DedupAggregateSinkTask extends SinkTask {
 
   /** A commit failed, while sealing or publishing: nothing of it is in the destination. */
   private void failed(RuntimeException error) {
-    try {
-      throw error;
-    } catch (ConcurrentCommitException e) {
+    if (error instanceof ConcurrentCommitException concurrent) {
       LOG.warn("{}; discarding this task's uncommitted rows and resuming from the destination's offsets {}",
-          e.getMessage(), e.actualOffsets());
+          concurrent.getMessage(), concurrent.actualOffsets());
       discardCycle();
       // Another writer moved the offsets and the state with them: take both from the destination.
       open(progress.assigned());
-    } catch (ConnectException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      consecutiveFailures++;
-      rewind(Map.of());
-      if (consecutiveFailures >= maxConsecutiveFailures) {
-        throw new ConnectException("commit to the destination failed " + consecutiveFailures
-            + " times in a row; the task stops and resumes from the destination's offsets when restarted", e);
-      }
-      long delay = backoff.failed(consecutiveFailures);
-      pauseForBackoff();
-      LOG.error("Commit to the destination failed ({} of {} allowed in a row); the cycle's rows were discarded "
-          + "and will be read again from Kafka after {} ms", consecutiveFailures, maxConsecutiveFailures, delay, e);
+      return;
     }
+    if (error instanceof ConnectException) {
+      throw error; // the task must stop (e.g. the catalog cannot say whether the commit happened)
+    }
+    consecutiveFailures++;
+    rewind(Map.of());
+    if (consecutiveFailures >= maxConsecutiveFailures) {
+      throw new ConnectException("commit to the destination failed " + consecutiveFailures
+          + " times in a row; the task stops and resumes from the destination's offsets when restarted", error);
+    }
+    long delay = backoff.failed(consecutiveFailures);
+    pauseForBackoff();
+    LOG.error("Commit to the destination failed ({} of {} allowed in a row); the cycle's rows were discarded "
+        + "and will be read again from Kafka after {} ms", consecutiveFailures, maxConsecutiveFailures, delay, error);
   }
+
 
   private void pauseForBackoff() {
     if (!context.assignment().isEmpty()) {
