@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,49 @@ class MqttResilienceTest {
       // A broker on a fresh disk: the task reconnects to no session and no subscription.
       broker.startWithoutData();
       assertThat(publishUntilReceived(broker, task, "after")).contains("after");
+    }
+  }
+
+  /**
+   * A task stopped while its client waits to reconnect (the broker is away) must not come back
+   * once the broker is up again. The client would reconnect under the task's client id to a broker
+   * that lost the session, with its message flow closed: it would take the session from the task's
+   * successor, over and over, and acknowledge every message it got there with no task left to
+   * deliver it.
+   */
+  @Test
+  void aTaskStoppedWhileReconnectingDoesNotComeBackToTakeTheSession() throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(folder);
+        TaskRunner runner = new TaskRunner(props(broker, "mqtt.client.id", "handover",
+            "mqtt.reconnect.backoff.initial.ms", "100", "mqtt.reconnect.backoff.max.ms", "100"))) {
+      Map<String, String> taskConfig = runner.taskConfigs(1).get(0);
+      MqttSourceTask previous = runner.start(taskConfig);
+      assertThat(publishUntilReceived(broker, previous, "ready")).contains("ready");
+
+      broker.stop();
+      runner.stop(previous);
+      broker.startWithoutData();
+      // Time for a client that kept reconnecting to be back before the successor starts.
+      Thread.sleep(1_000);
+      MqttSourceTask successor = runner.start(taskConfig);
+      List<String> received = new ArrayList<>(
+          publishUntilReceived(broker, successor, "successor ready"));
+
+      // Spread out, so that a client taking the session back and forth would get some of them.
+      List<String> sent = new ArrayList<>();
+      try (Publisher device = new Publisher(broker)) {
+        for (int i = 0; i < 40; i++) {
+          sent.add("m" + i);
+          device.publish("t/a", "m" + i, 1);
+          Thread.sleep(25);
+          received.addAll(values(pollCommitted(successor)));
+        }
+      }
+      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        received.addAll(values(pollCommitted(successor)));
+        return received.containsAll(sent);
+      });
+      assertThat(received).containsAll(sent);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import io.reactivex.Flowable;
@@ -182,6 +183,13 @@ public abstract class MqttConnection implements AutoCloseable {
   }
 
   private void onConnected(MqttClientConnectedContext context) {
+    if (closing) {
+      // A reconnect that was already under way when close() ran: leave at once, without
+      // subscribing, so the session stays with whoever owns it now (the task's successor).
+      log.info("MQTT client {} reconnected after it was closed; disconnecting", clientId);
+      disconnect();
+      return;
+    }
     connectedOnce.set(true);
     boolean sessionPresent = sessionPresent(context);
     reopenPublishFlowIfEnded();
@@ -210,6 +218,13 @@ public abstract class MqttConnection implements AutoCloseable {
     // This class subscribes itself when the session is gone (onConnected), so the client's own
     // resubscription would send every SUBSCRIBE twice.
     context.getReconnector().resubscribeIfSessionExpired(false);
+    if (closing) {
+      context.getReconnector().reconnect(false);
+      return;
+    }
+    if (context.getReconnector().isReconnect()) {
+      holdReconnectUntilBackoffEnds(context.getReconnector());
+    }
     Optional<ConfigProblem> permanent = closing ? Optional.empty()
         : ConnectFailures.permanent(context.getCause(), config.serverUri());
     if (permanent.isPresent() && !connectedOnce.get()) {
@@ -231,6 +246,26 @@ public abstract class MqttConnection implements AutoCloseable {
           clientId, config.serverUri(), context.getCause().toString(),
           context.getReconnector().getDelay(TimeUnit.MILLISECONDS));
     }
+  }
+
+  /**
+   * The client schedules its reconnect when the connection drops and goes ahead with it after the
+   * backoff, even if {@link #close()} ran in between: its disconnect fails on a client that is not
+   * connected. The stopped task's client would then come back under the task's client id, take
+   * the session from the task's successor (which takes it back, and so on), and acknowledge the
+   * messages it got with no task left to deliver them. So the reconnect also waits for the end of
+   * the backoff, and is called off there if the connection was closed meanwhile. (The reconnector
+   * may only be changed on the client's event loop, where the callback runs.)
+   */
+  private void holdReconnectUntilBackoffEnds(MqttClientReconnector reconnector) {
+    long backoffMs = reconnector.getDelay(TimeUnit.MILLISECONDS);
+    CompletableFuture<Void> backoffEnded = new CompletableFuture<Void>()
+        .completeOnTimeout(null, backoffMs, TimeUnit.MILLISECONDS);
+    reconnector.reconnectWhen(backoffEnded, (ignored, error) -> {
+      if (closing) {
+        reconnector.reconnect(false);
+      }
+    });
   }
 
   protected abstract boolean sessionPresent(MqttClientConnectedContext context);
