@@ -145,25 +145,36 @@ public final class MqttBenchmark {
       Thread.sleep(2_000); // the task connects and subscribes after it reports RUNNING
       boolean backlog = qos > 0;
       if (backlog) {
-        rest.stop(connector.name());
-        Poll.until(run + " to stop", Duration.ofMinutes(1), () ->
-            "STOPPED".equals(rest.status(connector.name()).state())
-                ? Optional.of(true) : Optional.empty());
+        stopTasks(rest, connector.name());
       }
       publish(broker, qos);
       if (backlog) {
         rest.resume(connector.name());
       }
-      awaitStable("the MQTT source", () -> recordsIn(stack, topic));
-      TopicArrivals.Summary arrivals = TopicArrivals.read(stack.bootstrapServers(), topic);
+      TopicArrivals.Summary arrivals;
+      try (TopicArrivals tail = new TopicArrivals(stack.bootstrapServers(), topic)) {
+        awaitStable("the MQTT source", tail::refresh);
+        arrivals = tail.summary();
+      }
       return new MqttRunResult("MQTT source" + (backlog ? " (backlog)" : " (live)"), qos,
           settings.messages(), arrivals.records(), arrivals.span());
     } finally {
+      // The tasks go first: forgetting a session that a running task holds would kick the task,
+      // which would reconnect to a fresh session that then queues every later round's messages.
+      stopTasks(rest, connector.name());
       rest.delete(connector.name());
       for (int task = 0; task < tasks; task++) {
         BareMqttSubscriber.forgetSession(Ports.HOST, broker.port(), run + "-" + task);
       }
     }
+  }
+
+  /** Stops the connector through the REST API and waits until its tasks are gone. */
+  private static void stopTasks(ConnectRestClient rest, String connector)
+      throws InterruptedException {
+    rest.stop(connector);
+    Poll.until(connector + " to stop", Duration.ofMinutes(1), () ->
+        "STOPPED".equals(rest.status(connector).state()) ? Optional.of(true) : Optional.empty());
   }
 
   private void publish(MqttBroker broker, int qos) {
@@ -174,14 +185,6 @@ public final class MqttBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println(String.format(Locale.ROOT, "  published %,d messages at QoS %d in %.2f s"
           + " (%,.0f msg/s)", settings.messages(), qos, seconds, settings.messages() / seconds));
-    }
-  }
-
-  private static long recordsIn(LocalStack stack, String topic) {
-    try {
-      return TopicArrivals.read(stack.bootstrapServers(), topic).records();
-    } catch (RuntimeException notYet) {
-      return 0;
     }
   }
 
