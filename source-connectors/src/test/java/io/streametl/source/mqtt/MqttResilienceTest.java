@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The task recovers by itself: a broker that comes up late, a broker that lost the session. */
@@ -66,10 +68,13 @@ class MqttResilienceTest {
    * successor, over and over, and acknowledge every message it got there with no task left to
    * deliver it.
    */
-  @Test
-  void aTaskStoppedWhileReconnectingDoesNotComeBackToTakeTheSession() throws Exception {
+  @ParameterizedTest(name = "MQTT {0}")
+  @ValueSource(strings = {"5", "3.1.1"})
+  void aTaskStoppedWhileReconnectingDoesNotComeBackToTakeTheSession(String version)
+      throws Exception {
     try (EmbeddedBroker broker = EmbeddedBroker.start(folder);
         TaskRunner runner = new TaskRunner(props(broker, "mqtt.client.id", "handover",
+            "mqtt.version", version,
             "mqtt.reconnect.backoff.initial.ms", "100", "mqtt.reconnect.backoff.max.ms", "100"))) {
       Map<String, String> taskConfig = runner.taskConfigs(1).get(0);
       MqttSourceTask previous = runner.start(taskConfig);
