@@ -360,14 +360,24 @@ final class TableSink {
     }
   }
 
+  /**
+   * Creates the table's namespace unless it exists. Tasks starting together on a fresh catalog
+   * all find it missing and all create it; the ones that lose fail in whatever way their catalog
+   * reports it (AlreadyExistsException, or for the JDBC catalog the database's primary-key
+   * violation as UncheckedSQLException), so any failure is followed by a second look: a namespace
+   * that exists by then was created by another task, and is used.
+   */
   private void createNamespaceIfMissing() {
     Namespace namespace = identifier.namespace();
     if (catalog instanceof SupportsNamespaces namespaces && !namespace.isEmpty()
         && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
-      } catch (AlreadyExistsException e) {
-        // created concurrently by another task: fine
+      } catch (RuntimeException e) {
+        if (!namespaces.namespaceExists(namespace)) {
+          throw e;
+        }
+        LOG.info("Iceberg namespace {} was created by another task meanwhile; using it", namespace);
       }
     }
   }

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.apache.iceberg.types.Types;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -68,6 +75,43 @@ class IcebergDestinationTest {
       throw new UncheckedIOException(e);
     }
     return ids;
+  }
+
+  /**
+   * Two tasks starting on a fresh catalog both find the namespace missing and both create it. The
+   * JDBC catalog checks and inserts in two statements, so the task whose insert comes second fails
+   * with a primary-key violation (UncheckedSQLException on SQLite, as the demo's log showed), not
+   * AlreadyExistsException. That task must go on with the namespace the other one created. The
+   * catalog here is the real one, with the other task's create slipped in between.
+   */
+  @Test
+  void aNamespaceAnotherTaskCreatedFirstIsUsed() {
+    AtomicInteger losingCreates = new AtomicInteger();
+    Catalog racing = (Catalog) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Catalog.class, SupportsNamespaces.class}, (proxy, method, args) -> {
+          if (method.getName().equals("createNamespace")) {
+            ((SupportsNamespaces) catalog).createNamespace((Namespace) args[0]); // the other task
+            losingCreates.incrementAndGet();
+            throw new UncheckedSQLException(new SQLException("[SQLITE_CONSTRAINT_PRIMARYKEY] A"
+                + " PRIMARY KEY constraint failed"), "Failed to execute: INSERT INTO"
+                + " iceberg_namespace_properties");
+          }
+          try {
+            return method.invoke(catalog, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    IcebergDestination destination = new IcebergDestination(racing,
+        TableRouter.of("demo.events", "", List.of()),
+        new TableSettings(true, List.of(), Map.of(), true), "sink", 0);
+    destination.committedOffsets(List.of(P0));
+
+    destination.write(record(0, event("a", "signup")));
+    destination.commit(Map.of(P0, 1L), Map.of());
+
+    assertThat(losingCreates).hasValue(1);
+    assertThat(ids(ALL)).containsExactly("a");
   }
 
   @Test
