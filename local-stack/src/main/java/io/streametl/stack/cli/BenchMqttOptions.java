@@ -24,7 +24,8 @@ final class BenchMqttOptions {
           + DEFAULT_DEVICES + ")"),
       OptionSpec.value("--qos", "Q1,Q2", "QoS levels to measure (default 0,1)"),
       OptionSpec.value("--set", "K=V,K=V", "settings of the MQTT source that replace those of"
-          + " connect-configs/mqtt-devices-source.json, e.g. mqtt.max.inflight=5000"),
+          + " connect-configs/mqtt-devices-source.json, e.g. mqtt.max.inflight=5000; a piece"
+          + " without '=' continues a list, e.g. mqtt.topic.filters=a/#,b/#,tasks.max=2"),
       OptionSpec.value("--worker-set", "K=V,K=V", "worker properties that replace the local"
           + " stack's, e.g. exactly.once.source.support=disabled"),
       OptionSpec.value("--data-dir", "DIR", "data directory of the benchmark's stack, deleted at"
@@ -64,13 +65,19 @@ final class BenchMqttOptions {
     if (text.isEmpty() || text.get().isBlank()) {
       return overrides;
     }
+    String lastKey = null;
     for (String pair : text.get().split(",")) {
       int eq = pair.indexOf('=');
-      if (eq <= 0) {
+      if (eq > 0) {
+        lastKey = pair.substring(0, eq).trim();
+        overrides.put(lastKey, pair.substring(eq + 1).trim());
+      } else if (lastKey != null && !pair.isBlank()) {
+        // A list value (mqtt.topic.filters=a,b): the piece continues the previous setting.
+        overrides.put(lastKey, overrides.get(lastKey) + "," + pair.trim());
+      } else {
         throw new UsageException("Option " + option + " takes key=value pairs separated by commas, got '"
             + pair.trim() + "'.");
       }
-      overrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
     return overrides;
   }

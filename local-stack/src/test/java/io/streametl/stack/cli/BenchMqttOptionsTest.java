@@ -34,6 +34,17 @@ class BenchMqttOptionsTest {
   }
 
   @Test
+  void aPieceWithoutAnEqualsSignContinuesTheListValueBeforeIt() {
+    MqttBenchSettings settings = BenchMqttOptions.parse(List.of("--set",
+        "mqtt.topic.filters=devices/berlin/#,devices/oslo/#,tasks.max=2"));
+
+    assertThat(settings.connectorOverrides()).containsExactlyEntriesOf(java.util.Map.of(
+        "mqtt.topic.filters", "devices/berlin/#,devices/oslo/#", "tasks.max", "2"));
+    assertThatThrownBy(() -> BenchMqttOptions.parse(List.of("--set", "novalue,tasks.max=2")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("novalue");
+  }
+
+  @Test
   void takesQosLevelsAndRejectsOthers() {
     assertThat(BenchMqttOptions.parse(List.of("--qos", "1, 2", "--messages", "5000")))
         .satisfies(s -> {
