@@ -225,8 +225,8 @@ public abstract class MqttConnection implements AutoCloseable {
     if (context.getReconnector().isReconnect()) {
       holdReconnectUntilBackoffEnds(context.getReconnector());
     }
-    Optional<ConfigProblem> permanent = closing ? Optional.empty()
-        : ConnectFailures.permanent(context.getCause(), config.serverUri());
+    Optional<ConfigProblem> permanent =
+        ConnectFailures.permanent(context.getCause(), config.serverUri());
     if (permanent.isPresent() && !connectedOnce.get()) {
       // Never connected and retrying cannot help (credentials, certificates): stop, so that the
       // connect future fails with the cause and start() reports it instead of waiting.
@@ -241,7 +241,7 @@ public abstract class MqttConnection implements AutoCloseable {
       log.error("MQTT client {} lost its connection to {}: {}: {}; reconnecting in {} ms",
           clientId, config.serverUri(), permanent.get().key(), permanent.get().message(),
           context.getReconnector().getDelay(TimeUnit.MILLISECONDS));
-    } else if (!closing) {
+    } else {
       log.warn("MQTT client {} lost its connection to {} ({}); reconnecting in {} ms",
           clientId, config.serverUri(), context.getCause().toString(),
           context.getReconnector().getDelay(TimeUnit.MILLISECONDS));
