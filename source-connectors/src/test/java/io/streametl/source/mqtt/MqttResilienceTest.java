@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The task recovers by itself: a broker that comes up late, a broker that lost the session. */
+/**
+ * The task recovers by itself (a broker that comes up late, a broker that lost the session), and a
+ * stopped task stays stopped while its successor takes over.
+ */
 class MqttResilienceTest {
 
   @TempDir
@@ -83,7 +86,8 @@ class MqttResilienceTest {
       broker.stop();
       runner.stop(previous);
       broker.startWithoutData();
-      // Time for a client that kept reconnecting to be back before the successor starts.
+      // Time for a client that kept reconnecting (backoff 100 ms) to be back before the successor
+      // starts. A wait for a condition cannot do this: with the fix, that client never appears.
       Thread.sleep(1_000);
       MqttSourceTask successor = runner.start(taskConfig);
       List<String> received = new ArrayList<>(
