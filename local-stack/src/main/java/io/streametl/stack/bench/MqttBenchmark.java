@@ -10,6 +10,8 @@ import io.streametl.stack.devices.DeviceSimulator;
 import io.streametl.stack.devices.SimulatorSettings;
 import io.streametl.stack.rest.ConnectRestClient;
 import io.streametl.stack.rest.ConnectorConfigFile;
+import io.streametl.stack.rest.ConnectorStatus;
+import io.streametl.stack.rest.TaskStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +159,7 @@ public final class MqttBenchmark {
         arrivals = tail.summary();
       }
       return new MqttRunResult("MQTT source" + (backlog ? " (backlog)" : " (live)"), qos,
-          settings.messages(), arrivals.records(), arrivals.span());
+          settings.messages(), arrivals.records(), arrivals.span(), arrivals.longestPause());
     } finally {
       // The tasks go first: forgetting a session that a running task holds would kick the task,
       // which would reconnect to a fresh session that then queues every later round's messages.
@@ -169,12 +171,21 @@ public final class MqttBenchmark {
     }
   }
 
-  /** Stops the connector through the REST API and waits until its tasks are gone. */
+  /**
+   * Stops the connector through the REST API and waits until its tasks are gone. The connector
+   * reports STOPPED before its tasks have stopped; a task still connected would take the first
+   * messages published for the backlog live, and the drain's span would then run from those to
+   * the end of the drain, a pause of seconds included.
+   */
   private static void stopTasks(ConnectRestClient rest, String connector)
       throws InterruptedException {
     rest.stop(connector);
-    Poll.until(connector + " to stop", Duration.ofMinutes(1), () ->
-        "STOPPED".equals(rest.status(connector).state()) ? Optional.of(true) : Optional.empty());
+    Poll.until(connector + " to stop", Duration.ofMinutes(1), () -> {
+      ConnectorStatus status = rest.status(connector);
+      boolean stopped = "STOPPED".equals(status.state())
+          && status.tasks().stream().noneMatch(TaskStatus::isRunning);
+      return stopped ? Optional.of(true) : Optional.empty();
+    });
   }
 
   private void publish(MqttBroker broker, int qos) {

@@ -11,8 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Follows the committed records of a topic as they arrive and keeps the span of their timestamps
- * (set when the source task produced them), reading like an exactly-once consumer reads them.
+ * Follows the committed records of a topic as they arrive and keeps their timestamps (set when the
+ * source task produced them), reading like an exactly-once consumer reads them.
  *
  * <p>Each record is read once: {@link #refresh()} takes only what arrived since the last call.
  * The benchmark's progress checks share the machine with the source under test, so a check that
@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class TopicArrivals implements AutoCloseable {
 
-  record Summary(long records, long firstMillis, long lastMillis) {
+  record Summary(long records, long firstMillis, long lastMillis, ArrivalPause longestPause) {
     Duration span() {
       return records < 2 ? Duration.ZERO : Duration.ofMillis(lastMillis - firstMillis);
     }
@@ -35,6 +35,7 @@ final class TopicArrivals implements AutoCloseable {
   private long records;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
+  private final LongList timestamps = new LongList();
 
   TopicArrivals(String bootstrapServers, String topic) {
     this.topic = topic;
@@ -64,6 +65,7 @@ final class TopicArrivals implements AutoCloseable {
         records++;
         first = Math.min(first, record.timestamp());
         last = Math.max(last, record.timestamp());
+        timestamps.add(record.timestamp());
       }
     } while (!batch.isEmpty());
     return records;
@@ -71,7 +73,7 @@ final class TopicArrivals implements AutoCloseable {
 
   /** What {@link #refresh()} has read so far. */
   Summary summary() {
-    return new Summary(records, first, last);
+    return new Summary(records, first, last, ArrivalPause.longest(timestamps.toArray()));
   }
 
   private boolean assign() {
