@@ -1,6 +1,7 @@
 package io.streametl.stack.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,9 +33,6 @@ final class TopicArrivals implements AutoCloseable {
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private boolean assigned;
-  private long records;
-  private long first = Long.MAX_VALUE;
-  private long last = Long.MIN_VALUE;
   private final LongList timestamps = new LongList();
 
   TopicArrivals(String bootstrapServers, String topic) {
@@ -62,18 +60,18 @@ final class TopicArrivals implements AutoCloseable {
     do {
       batch = consumer.poll(POLL);
       for (ConsumerRecord<byte[], byte[]> record : batch) {
-        records++;
-        first = Math.min(first, record.timestamp());
-        last = Math.max(last, record.timestamp());
         timestamps.add(record.timestamp());
       }
     } while (!batch.isEmpty());
-    return records;
+    return timestamps.size();
   }
 
   /** What {@link #refresh()} has read so far. */
   Summary summary() {
-    return new Summary(records, first, last, ArrivalPause.longest(timestamps.toArray()));
+    long[] arrivals = timestamps.toArray();
+    long first = Arrays.stream(arrivals).min().orElse(Long.MAX_VALUE);
+    long last = Arrays.stream(arrivals).max().orElse(Long.MIN_VALUE);
+    return new Summary(arrivals.length, first, last, ArrivalPause.longest(arrivals));
   }
 
   private boolean assign() {
