@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.common.TopicPartition;
@@ -45,6 +46,7 @@ public final class IcebergDestination implements EventDestination {
   private final String connectorName;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final TableMaintenance maintenance;   // null: another task maintains the tables
+  private final ExecutorService manifestPool;
   private Object firstValueOfCycle;
 
   public IcebergDestination(Catalog catalog, TableRouter router, TableSettings settings, String connectorName,
@@ -73,9 +75,10 @@ public final class IcebergDestination implements EventDestination {
     this.ledger = new OffsetLedger(connectorName);
     this.taskId = taskId;
     this.connectorName = connectorName;
+    this.manifestPool = TaskWorkerPool.create("streametl-iceberg-" + connectorName + "-" + taskId);
     tables.put(router.defaultTable(), newSink(router.defaultTable()));
     aggregationTables.forEach((name, identifier) ->
-        aggregateTables.put(name, new TableSink(catalog, identifier, aggregateSettings, ledger, taskId)));
+        aggregateTables.put(name, new TableSink(catalog, identifier, aggregateSettings, ledger, taskId, manifestPool)));
   }
 
   private List<TableSink> allSinks() {
@@ -85,7 +88,7 @@ public final class IcebergDestination implements EventDestination {
   }
 
   private TableSink newSink(TableIdentifier identifier) {
-    return new TableSink(catalog, identifier, settings, ledger, taskId);
+    return new TableSink(catalog, identifier, settings, ledger, taskId, manifestPool);
   }
 
   private TableSink anchor() {
@@ -308,6 +311,7 @@ public final class IcebergDestination implements EventDestination {
   @Override
   public void close() {
     abort();
+    manifestPool.shutdown();
     if (catalog instanceof AutoCloseable closeable) {
       try {
         closeable.close();

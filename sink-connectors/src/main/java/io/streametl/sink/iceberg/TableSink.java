@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -41,6 +45,7 @@ final class TableSink {
   private final TableSettings settings;
   private final OffsetLedger ledger;
   private final int taskId;
+  private final ExecutorService manifestPool;
   private final Map<TopicPartition, Long> entries = new HashMap<>();
   private final Map<TopicPartition, String> states = new HashMap<>();
   private final List<DataFile> completedFiles = new ArrayList<>();
@@ -51,12 +56,15 @@ final class TableSink {
   private TableWriter writer;
   private long cycleRecords;
 
-  TableSink(Catalog catalog, TableIdentifier identifier, TableSettings settings, OffsetLedger ledger, int taskId) {
+  /** @param manifestPool the task's executor for the manifest work a commit runs in parallel */
+  TableSink(Catalog catalog, TableIdentifier identifier, TableSettings settings, OffsetLedger ledger, int taskId,
+      ExecutorService manifestPool) {
     this.catalog = catalog;
     this.identifier = identifier;
     this.settings = settings;
     this.ledger = ledger;
     this.taskId = taskId;
+    this.manifestPool = manifestPool;
   }
 
   TableIdentifier identifier() {
@@ -249,8 +257,26 @@ final class TableSink {
         moved.values().removeIf(Objects::isNull);
         throw new ConcurrentCommitException(moved);
       }
-      AppendFiles append = target.newAppend();
-      files.forEach(append::appendFile);
+      // Nothing of this commit runs on Iceberg's JVM-wide worker pool, which a JVM shutdown hook
+      // closes while Connect's hook still stops the tasks (see CycleManifests).
+      AppendFiles append = target.newAppend().scanManifestsWith(manifestPool);
+      Optional<CycleManifests> manifests = CycleManifests.writerFor(target);
+      List<ManifestFile> written = List.of();
+      try {
+        if (manifests.isPresent()) {
+          written = manifests.get().write(files);
+          written.forEach(append::appendManifest);
+          // Iceberg takes file and record counts from an appended manifest, but not the bytes, and
+          // the snapshot's total-files-size (read by engines and tools) is kept from this figure.
+          append.set(SnapshotSummary.ADDED_FILE_SIZE_PROP,
+              Long.toString(files.stream().mapToLong(DataFile::fileSizeInBytes).sum()));
+        } else {
+          files.forEach(append::appendFile);
+        }
+      } catch (RuntimeException e) {
+        deleteQuietly(io, files);
+        throw e;
+      }
       append.set(ledger.summaryKey(), ledger.encode(recorded));
       append.set("streametl.task", Integer.toString(taskId));
       summary.forEach(append::set);
@@ -262,6 +288,9 @@ final class TableSink {
         throw new ConnectException("the Iceberg catalog did not say whether the commit to " + identifier
             + " succeeded; the task stops and resumes from the offsets the tables hold", e);
       } catch (RuntimeException e) {
+        // Iceberg deletes only the manifests it wrote itself; the appended ones are ours to delete.
+        List<ManifestFile> unreferenced = written;
+        manifests.ifPresent(writer -> writer.delete(unreferenced));
         deleteQuietly(io, files);
         throw e;
       }

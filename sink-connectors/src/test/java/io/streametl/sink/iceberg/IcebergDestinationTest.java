@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -67,7 +70,11 @@ class IcebergDestinationTest {
   }
 
   private List<String> ids(TableIdentifier identifier) {
-    Table table = catalog.loadTable(identifier);
+    return eventIds(catalog.loadTable(identifier));
+  }
+
+  /** The event ids of a table's rows. */
+  static List<String> eventIds(Table table) {
     List<String> ids = new ArrayList<>();
     try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
       rows.forEach(r -> ids.add((String) r.getField("event_id")));
@@ -112,6 +119,80 @@ class IcebergDestinationTest {
 
     assertThat(losingCreates).hasValue(1);
     assertThat(ids(ALL)).containsExactly("a");
+  }
+
+  /**
+   * A commit that fails after its data files and manifests were written leaves neither behind:
+   * Iceberg deletes only the manifests it wrote itself, and the sink writes its own (see
+   * CycleManifests). The next cycle then commits as usual.
+   */
+  @Test
+  void aFailedCommitLeavesNoManifestOrDataFileBehind() throws IOException {
+    Catalog failing = IcebergCatalogs.load("streametl", Map.of(
+        "type", "jdbc",
+        "uri", "jdbc:sqlite:" + dir.resolve("failing.db"),
+        "warehouse", dir.resolve("failing").toUri().toString(),
+        "io-impl", ManifestListFailingFileIO.class.getName()));
+    IcebergDestination destination = new IcebergDestination(failing, TableRouter.of("demo.events", "", List.of()),
+        new TableSettings(true, List.of(), Map.of(), true), "sink", 0);
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, event("a", "signup")));
+    destination.commit(Map.of(P0, 1L), Map.of());
+    Path tableDir = dir.resolve("failing").resolve("demo").resolve("events");
+    List<Path> before = filesUnder(tableDir);
+
+    destination.write(record(1, event("b", "signup")));
+    ManifestListFailingFileIO.failManifestLists = true;
+    try {
+      assertThatThrownBy(() -> destination.commit(Map.of(P0, 2L), Map.of()))
+          .hasStackTraceContaining("injected failure creating the manifest list");
+    } finally {
+      ManifestListFailingFileIO.failManifestLists = false;
+    }
+    destination.abort();
+
+    assertThat(filesUnder(tableDir)).containsExactlyInAnyOrderElementsOf(before);
+    destination.write(record(1, event("b", "signup")));
+    destination.commit(Map.of(P0, 2L), Map.of());
+    assertThat(eventIds(failing.loadTable(ALL))).containsExactlyInAnyOrder("a", "b");
+  }
+
+  /** The summaries engines and tools read (sizes, counts, totals) are kept for the sink's commits. */
+  @Test
+  void snapshotSummariesCountTheAppendedFilesRecordsAndBytes() throws IOException {
+    IcebergDestination destination = destination(true, "", List.of());
+    destination.committedOffsets(List.of(P0));
+    destination.write(record(0, event("a", "signup")));
+    destination.commit(Map.of(P0, 1L), Map.of());
+    destination.write(record(1, event("b", "signup")));
+    destination.write(record(2, event("c", "login")));
+    destination.commit(Map.of(P0, 3L), Map.of());
+
+    Table table = catalog.loadTable(ALL);
+    long bytes = 0;
+    long files = 0;
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        bytes += task.file().fileSizeInBytes();
+        files++;
+      }
+    }
+    Map<String, String> summary = table.currentSnapshot().summary();
+    assertThat(files).isEqualTo(2);
+    assertThat(summary)
+        .containsEntry("added-data-files", "1")
+        .containsEntry("added-records", "2")
+        .containsEntry("total-data-files", "2")
+        .containsEntry("total-records", "3")
+        .containsEntry("total-files-size", Long.toString(bytes));
+    assertThat(Long.parseLong(summary.get("added-files-size"))).isPositive().isLessThan(bytes);
+  }
+
+  private static List<Path> filesUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      // Hadoop's checksum files come and go with the files they belong to.
+      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".crc")).toList();
+    }
   }
 
   @Test
