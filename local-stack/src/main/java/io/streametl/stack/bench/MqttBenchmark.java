@@ -35,15 +35,14 @@ import java.util.function.LongSupplier;
  * from the first to the last arrival (for the source: the Kafka timestamps of the records). This
  * measures the consumer's path, not the publisher's. QoS 0 messages are not queued for offline
  * sessions, so at QoS 0 both consumers are connected while the simulator publishes as fast as it
- * can, and the figure is bounded by the publisher. Each measurement runs twice and the second
- * counts: the first warms up the JIT of the worker and of this JVM.
+ * can, and the figure is bounded by the publisher. Each measurement runs after warm-up rounds
+ * (two by default) and the last round counts: they warm up the JIT of every process.
  */
 public final class MqttBenchmark {
 
   private static final String CONFIG_FILE = "mqtt-devices-source.json";
   private static final String FILTER = "devices/#";
   private static final Duration STALL = Duration.ofSeconds(15);
-  private static final int ROUNDS = 2;
 
   private final MqttBenchSettings settings;
   private final PrintStream out;
@@ -73,12 +72,13 @@ public final class MqttBenchmark {
         .start()) {
       MqttBroker broker = stack.mqttBroker().orElseThrow();
       for (int qos : settings.qosLevels()) {
-        // Round 1 warms up the JIT of both sides (the worker's and this JVM's); round 2 counts.
+        // The warm-up rounds warm up the JIT of every process (worker, brokers, this JVM); the last counts.
         MqttRunResult bare = null;
         MqttRunResult source = null;
-        for (int round = 1; round <= ROUNDS; round++) {
-          out.println("QoS " + qos + ", round " + round + " of " + ROUNDS
-              + (round < ROUNDS ? " (warm-up)" : ""));
+        int rounds = settings.warmupRounds() + 1;
+        for (int round = 1; round <= rounds; round++) {
+          out.println("QoS " + qos + ", round " + round + " of " + rounds
+              + (round < rounds ? " (warm-up)" : ""));
           bare = bareSubscriber(broker, qos);
           out.println(bare.describe());
           source = mqttSource(stack, broker, qos);

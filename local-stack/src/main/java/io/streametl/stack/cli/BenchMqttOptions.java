@@ -12,6 +12,7 @@ import java.util.Optional;
 final class BenchMqttOptions {
 
   static final long DEFAULT_MESSAGES = 200_000;
+  static final int DEFAULT_WARMUP_ROUNDS = 2;
   static final int DEFAULT_DEVICES = 100;
   static final List<Integer> DEFAULT_QOS = List.of(0, 1);
   static final Path DEFAULT_DATA_DIR =
@@ -20,6 +21,8 @@ final class BenchMqttOptions {
   static final List<OptionSpec> SPECS = List.of(
       OptionSpec.value("--messages", "N", "messages published per measured run (default "
           + DEFAULT_MESSAGES + ")"),
+      OptionSpec.value("--warmup-rounds", "N", "rounds of both consumers before the one that counts,"
+          + " to warm up the JIT of every process (default " + DEFAULT_WARMUP_ROUNDS + ")"),
       OptionSpec.value("--devices", "D", "simulated devices, i.e. MQTT topics (default "
           + DEFAULT_DEVICES + ")"),
       OptionSpec.value("--qos", "Q1,Q2", "QoS levels to measure (default 0,1)"),
@@ -45,6 +48,7 @@ final class BenchMqttOptions {
     ParsedOptions options = ParsedOptions.parse("bench-mqtt", SPECS, args);
     return new MqttBenchSettings(
         options.positiveLong("--messages", DEFAULT_MESSAGES),
+        options.nonNegativeInt("--warmup-rounds", DEFAULT_WARMUP_ROUNDS),
         options.positiveInt("--devices", DEFAULT_DEVICES),
         qosLevels(options.value("--qos")),
         overrides("--set", options.value("--set")),

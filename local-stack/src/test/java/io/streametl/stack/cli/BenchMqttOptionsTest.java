@@ -16,6 +16,15 @@ class BenchMqttOptionsTest {
     assertThat(settings.qosLevels()).containsExactly(0, 1);
     assertThat(settings.messages()).isEqualTo(200_000);
     assertThat(settings.devices()).isEqualTo(100);
+    assertThat(settings.warmupRounds()).isEqualTo(2);
+  }
+
+  @Test
+  void takesTheWarmUpRoundsAndRejectsANegativeCount() {
+    assertThat(BenchMqttOptions.parse(List.of("--warmup-rounds", "3")).warmupRounds()).isEqualTo(3);
+    assertThat(BenchMqttOptions.parse(List.of("--warmup-rounds", "0")).warmupRounds()).isZero();
+    assertThatThrownBy(() -> BenchMqttOptions.parse(List.of("--warmup-rounds", "-1")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--warmup-rounds");
   }
 
   @Test
