@@ -86,11 +86,17 @@ public final class MqttBenchmark {
         }
         results.add(bare);
         results.add(source);
-        out.println(String.format(Locale.ROOT, "QoS %d: MQTT source / bare subscriber = %.2f",
-            qos, bare.perSecond() == 0 ? 0 : source.perSecond() / bare.perSecond()));
+        out.println(String.format(Locale.ROOT, "QoS %d, %s: MQTT source / bare subscriber = %.2f",
+            qos, workerKind(), bare.perSecond() == 0 ? 0 : source.perSecond() / bare.perSecond()));
       }
     }
     return results;
+  }
+
+  /** The stack's workers run exactly-once source support unless the benchmark turned it off. */
+  private String workerKind() {
+    return "disabled".equalsIgnoreCase(settings.workerOverrides().get("exactly.once.source.support"))
+        ? "at-least-once worker" : "exactly-once worker";
   }
 
   private MqttRunResult bareSubscriber(MqttBroker broker, int qos) throws InterruptedException {
