@@ -64,6 +64,12 @@ final class PipelineRun {
   /** @param sinkOverrides further sink settings; a null value removes the key */
   PipelineRun(LocalStack stack, long events, double eventsPerSecond, double duplicateRatio,
       Map<String, String> sinkOverrides) {
+    this(stack, events, eventsPerSecond, duplicateRatio, sinkOverrides, Map.of());
+  }
+
+  /** @param generatorOverrides further generator settings; a null value removes the key */
+  PipelineRun(LocalStack stack, long events, double eventsPerSecond, double duplicateRatio,
+      Map<String, String> sinkOverrides, Map<String, String> generatorOverrides) {
     this.stack = stack;
     this.id = "run-" + UUID.randomUUID().toString().substring(0, 8);
     this.topic = id + "-events";
@@ -77,7 +83,8 @@ final class PipelineRun {
             "events.per.second", Double.toString(eventsPerSecond),
             "duplicate.ratio", Double.toString(duplicateRatio),
             "event.time.start.ms", Long.toString(EVENT_TIME_START),
-            "random.seed", "20261121"));
+            "random.seed", "20261121"))
+        .withOverrides(generatorOverrides);
     this.sink = ConnectorConfigFile.load(configs.resolve(SINK_FILE)).withName(id + "-sink")
         .withOverrides(Map.of(
             "topics", topic,
@@ -128,6 +135,21 @@ final class PipelineRun {
       }
     }
     return new Expected(new ArrayList<>(valid.keySet()), invalid, new ArrayList<>(valid.values()));
+  }
+
+  /**
+   * The number of events, at most this run's, whose last one is invalid: a run of that many ends
+   * with a record the sink sends to the dead-letter queue, so on a one-partition topic a complete
+   * dead-letter queue means the sink has read every record.
+   */
+  long eventsEndingWithAnInvalidOne() {
+    SubscriptionEventFactory factory = SubscriptionEventFactory.fromConfig(generator.config());
+    for (long position = Long.parseLong(generator.config().get("events.total")) - 1; position >= 0; position--) {
+      if (!factory.eventAt(position).isValid()) {
+        return position + 1;
+      }
+    }
+    throw new IllegalStateException("no invalid event in this run");
   }
 
   /**
