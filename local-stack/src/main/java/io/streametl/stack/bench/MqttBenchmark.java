@@ -6,6 +6,7 @@ import io.streametl.stack.MqttBroker;
 import io.streametl.stack.Poll;
 import io.streametl.stack.Ports;
 import io.streametl.stack.StackLayout;
+import io.streametl.stack.config.WorkerConfig;
 import io.streametl.stack.devices.DeviceSimulator;
 import io.streametl.stack.devices.SimulatorSettings;
 import io.streametl.stack.rest.ConnectRestClient;
@@ -93,10 +94,9 @@ public final class MqttBenchmark {
     return results;
   }
 
-  /** The stack's workers run exactly-once source support unless the benchmark turned it off. */
   private String workerKind() {
-    return "disabled".equalsIgnoreCase(settings.workerOverrides().get("exactly.once.source.support"))
-        ? "at-least-once worker" : "exactly-once worker";
+    return WorkerConfig.exactlyOnceSources(settings.workerOverrides())
+        ? "exactly-once worker" : "at-least-once worker";
   }
 
   private MqttRunResult bareSubscriber(MqttBroker broker, int qos) throws InterruptedException {

@@ -15,6 +15,8 @@ public final class WorkerConfig {
   public static final String BOOTSTRAP_SERVERS_ENV = "STREAMETL_BOOTSTRAP_SERVERS";
   /** The stack's MQTT broker (tcp://host:port), for ${env:STREAMETL_MQTT_SERVER_URI} in MQTT source configs. */
   public static final String MQTT_SERVER_URI_ENV = "STREAMETL_MQTT_SERVER_URI";
+  public static final String EXACTLY_ONCE_SOURCE_SUPPORT = "exactly.once.source.support";
+  private static final String EXACTLY_ONCE_ENABLED = "enabled";
 
   private WorkerConfig() {}
 
@@ -49,7 +51,7 @@ public final class WorkerConfig {
     props.put("plugin.discovery", pluginDiscovery);
 
     // Exactly-once end to end: transactional sources, and sinks that only see committed data.
-    props.put("exactly.once.source.support", "enabled");
+    props.put(EXACTLY_ONCE_SOURCE_SUPPORT, EXACTLY_ONCE_ENABLED);
     props.put("consumer.isolation.level", "read_committed");
 
     // Fast takeover after a worker is killed: the default delay of 5 min before lost tasks are
@@ -69,6 +71,15 @@ public final class WorkerConfig {
     props.put("connector.client.config.override.policy", "All");
     props.putAll(overrides);
     return props;
+  }
+
+  /**
+   * Whether workers rendered with these overrides run source tasks in transactions: only with
+   * {@code enabled} ({@code preparing} and {@code disabled} do not).
+   */
+  public static boolean exactlyOnceSources(Map<String, String> overrides) {
+    return EXACTLY_ONCE_ENABLED.equalsIgnoreCase(
+        overrides.getOrDefault(EXACTLY_ONCE_SOURCE_SUPPORT, EXACTLY_ONCE_ENABLED));
   }
 
   public static String clientId(int index) {

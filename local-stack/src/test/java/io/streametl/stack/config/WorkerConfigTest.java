@@ -44,6 +44,13 @@ class WorkerConfigTest {
   }
 
   @Test
+  void sourcesRunInTransactionsOnlyWhenExactlyOnceIsEnabled() {
+    assertThat(WorkerConfig.exactlyOnceSources(Map.of())).isTrue();
+    assertThat(WorkerConfig.exactlyOnceSources(Map.of("exactly.once.source.support", "disabled"))).isFalse();
+    assertThat(WorkerConfig.exactlyOnceSources(Map.of("exactly.once.source.support", "preparing"))).isFalse();
+  }
+
+  @Test
   void connectorConfigsCanUseEnvironmentVariables() {
     assertThat(render(Map.of()))
         .containsEntry("config.providers", "env")
