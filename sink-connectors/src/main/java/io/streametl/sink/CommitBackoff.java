@@ -33,6 +33,11 @@ final class CommitBackoff {
     notBeforeMs = Long.MIN_VALUE;
   }
 
+  /** Milliseconds left of the delay after the last failure; 0 when not backing off. */
+  long remainingMs() {
+    return backingOff() ? notBeforeMs - clock.millis() : 0;
+  }
+
   /** True while the delay after the last failure has not elapsed. */
   boolean backingOff() {
     return clock.millis() < notBeforeMs;

@@ -25,6 +25,11 @@ final class CommitTrigger {
         || clock.millis() - cycleStartedAt >= intervalMs;
   }
 
+  /** Milliseconds until the interval of this cycle has elapsed; 0 once it has. */
+  long msUntilIntervalElapses() {
+    return Math.max(0, cycleStartedAt + intervalMs - clock.millis());
+  }
+
   void restart() {
     cycleStartedAt = clock.millis();
   }

@@ -148,6 +148,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     observeMetrics();
     commitIfDue();
     maintain();
+    requestCallWhenDue();
   }
 
   private void observeMetrics() {
@@ -182,6 +183,7 @@ public class DedupAggregateSinkTask extends SinkTask {
     progress.advanceTo(consumed);
     commitIfDue();
     maintain();
+    requestCallWhenDue();
     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
     progress.committed().forEach((tp, offset) -> result.put(tp, new OffsetAndMetadata(offset)));
     return result;
@@ -232,6 +234,25 @@ public class DedupAggregateSinkTask extends SinkTask {
     if (trigger.isDue(destination.bufferedRecords(), destination.bufferedBytes())) {
       commit();
     }
+  }
+
+  /**
+   * Asks Connect to call {@link #put} again (with no records if none arrive) when the next commit
+   * or the end of a commit backoff is due. Without it, a consumer that finds nothing to read blocks
+   * in {@code poll} until the worker's next offset flush ({@code offset.flush.interval.ms}, 60 s by
+   * default), so the last records before a topic goes quiet would wait that long for their commit
+   * instead of {@code commit.interval.ms}, and a paused task would resume that late.
+   */
+  private void requestCallWhenDue() {
+    long waitMs;
+    if (backoff.backingOff()) {
+      waitMs = backoff.remainingMs();
+    } else if (destination.bufferedRecords() > 0 || !progress.pending().isEmpty()) {
+      waitMs = trigger.msUntilIntervalElapses();
+    } else {
+      return; // nothing to commit: Connect may poll as long as it likes
+    }
+    context.timeout(Math.max(1, waitMs)); // Connect ignores a timeout of 0
   }
 
   /** Between commit cycles, on this thread: maintenance never runs during a commit. */

@@ -74,6 +74,17 @@ class DedupAggregateSinkTaskTest {
     return task;
   }
 
+  /** A task whose destination fails its commits when {@code failing} says so. */
+  private DedupAggregateSinkTask startTask(RecordingSinkTaskContext context, Map<String, String> props,
+      FailingDestination failing) {
+    DedupAggregateSinkTask task = new DedupAggregateSinkTask(clock,
+        (config, id) -> failing.wrap(Destinations.create(config, id)));
+    task.initialize(context);
+    task.start(props);
+    started.add(task);
+    return task;
+  }
+
   private DedupAggregateSinkTask startTask(RecordingSinkTaskContext context) {
     return startTask(context, props());
   }
@@ -113,6 +124,50 @@ class DedupAggregateSinkTaskTest {
     Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(Map.of(
         P0, new OffsetAndMetadata(5), P1, new OffsetAndMetadata(3)));
     assertThat(committed).containsEntry(P0, new OffsetAndMetadata(5)).containsEntry(P1, new OffsetAndMetadata(3));
+  }
+
+  @Test
+  void asksConnectToCallBackWhenTheCommitIsDueEvenIfNoMoreRecordsArrive() {
+    RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+    DedupAggregateSinkTask task = startTask(context);
+    task.open(List.of(P0));
+    task.put(List.of());
+    assertThat(context.timeouts).as("nothing buffered: Connect may poll as long as it likes").isEmpty();
+
+    task.put(records(0, 0, 5));
+    assertThat(context.timeouts).containsExactly(1000L); // the whole commit interval is left
+    clock.advance(400);
+    task.preCommit(Map.of(P0, new OffsetAndMetadata(5)));
+    assertThat(context.timeouts).containsExactly(1000L, 600L);
+
+    clock.advance(600);
+    context.timeouts.clear();
+    task.put(List.of()); // the call Connect makes once that timeout ends, with no records
+
+    assertThat(eventIds()).hasSize(5);
+    assertThat(context.timeouts).as("all committed: no call-back needed").isEmpty();
+  }
+
+  @Test
+  void aTaskPausedAfterAFailedCommitAsksToBeCalledWhenTheBackoffEnds() {
+    Map<String, String> props = props();
+    props.put(SinkConfig.COMMIT_RETRY_BACKOFF_MS, "2000");
+    FailingDestination failing = new FailingDestination();
+    RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+    context.assignment.add(P0);
+    DedupAggregateSinkTask task = startTask(context, props, failing);
+    task.open(List.of(P0));
+    task.put(records(0, 0, 5));
+    failing.failuresLeft = 1;
+    context.timeouts.clear();
+
+    commitByInterval(task); // fails: paused for 2 s, nothing buffered any more
+
+    assertThat(context.paused).containsExactly(P0);
+    assertThat(context.timeouts).containsExactly(2000L);
+    clock.advance(2000);
+    task.put(List.of());
+    assertThat(context.paused).isEmpty();
   }
 
   @Test
@@ -211,11 +266,8 @@ class DedupAggregateSinkTaskTest {
     Map<String, String> props = props();
     props.put(SinkConfig.COMMIT_MAX_FAILURES, "2");
     FailingDestination failing = new FailingDestination();
-    DedupAggregateSinkTask task = new DedupAggregateSinkTask(clock, (config, id) -> failing.wrap(Destinations.create(config, id)));
     RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
-    task.initialize(context);
-    task.start(props);
-    started.add(task);
+    DedupAggregateSinkTask task = startTask(context, props, failing);
     task.open(List.of(P0));
     task.put(records(0, 0, 5));
     commitByInterval(task);
@@ -247,12 +299,9 @@ class DedupAggregateSinkTaskTest {
     props.put(SinkConfig.COMMIT_RETRY_BACKOFF_MS, "2000");
     props.put(SinkConfig.COMMIT_RETRY_BACKOFF_MAX_MS, "3000");
     FailingDestination failing = new FailingDestination();
-    DedupAggregateSinkTask task = new DedupAggregateSinkTask(clock, (config, id) -> failing.wrap(Destinations.create(config, id)));
     RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
     context.assignment.add(P0);
-    task.initialize(context);
-    task.start(props);
-    started.add(task);
+    DedupAggregateSinkTask task = startTask(context, props, failing);
     task.open(List.of(P0));
     task.put(records(0, 0, 5));
 

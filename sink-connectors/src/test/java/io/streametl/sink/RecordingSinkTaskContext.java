@@ -13,7 +13,7 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
-/** A SinkTaskContext that records the seeks and errant records a task asks for. */
+/** A SinkTaskContext that records the seeks, poll timeouts and errant records a task asks for. */
 final class RecordingSinkTaskContext implements SinkTaskContext {
 
   final Map<TopicPartition, Long> seeks = new HashMap<>();
@@ -21,6 +21,8 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
   final List<String> errantReasons = new ArrayList<>();
   final Set<TopicPartition> assignment = new HashSet<>();
   final Set<TopicPartition> paused = new HashSet<>();
+  /** Every {@link #timeout} the task asked for, in order. */
+  final List<Long> timeouts = new ArrayList<>();
   private final boolean withReporter;
   /** What {@link #pluginMetrics()} returns (or throws): none by default. */
   java.util.function.Supplier<PluginMetrics> pluginMetrics = () -> null;
@@ -45,7 +47,9 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
   }
 
   @Override
-  public void timeout(long timeoutMs) {}
+  public void timeout(long timeoutMs) {
+    timeouts.add(timeoutMs);
+  }
 
   @Override
   public Set<TopicPartition> assignment() {
