@@ -2,7 +2,9 @@ package io.streametl.stack.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What one {@code bench-sink} run does.
@@ -15,6 +17,8 @@ import java.util.Objects;
  * @param freshnessRate generator rate of the freshness phase, events per second
  * @param freshnessDuration how long the generator runs in the freshness phase; zero skips it
  * @param dropTransforms run our sink without the SMT chain of its config file
+ * @param workerOverrides worker properties that replace the local stack's. Both sinks run on the
+ *     same workers, so a setting here (a consumer default, say) applies to both alike.
  * @param dataDir the stack's data directory, deleted and recreated at the start
  * @param configsDir connect-configs/, where the connector config files are read from
  */
@@ -27,6 +31,7 @@ public record BenchSettings(
     int freshnessRate,
     Duration freshnessDuration,
     boolean dropTransforms,
+    Map<String, String> workerOverrides,
     Path dataDir,
     Path configsDir,
     Path kafkaLibs,
@@ -38,6 +43,7 @@ public record BenchSettings(
   public BenchSettings {
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(freshnessDuration, "freshnessDuration");
+    workerOverrides = Map.copyOf(workerOverrides);
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(configsDir, "configsDir");
     Objects.requireNonNull(kafkaLibs, "kafkaLibs");
@@ -82,6 +88,10 @@ public record BenchSettings(
         + " --freshness-rate " + freshnessRate
         + " --freshness-seconds " + freshnessDuration.toSeconds()
         + (dropTransforms ? " --drop-transforms" : "")
+        + (workerOverrides.isEmpty() ? "" : " --worker-set " + workerOverrides.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(",")))
         + " --data-dir " + dataDir;
   }
 }

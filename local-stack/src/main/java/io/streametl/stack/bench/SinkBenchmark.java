@@ -68,6 +68,7 @@ public final class SinkBenchmark {
         .dataDir(settings.dataDir())
         .kafkaLibs(settings.kafkaLibs())
         .bundleZip(settings.bundleZip())
+        .workerProperties(settings.workerOverrides())
         .workers(2)
         .build()
         .start()) {

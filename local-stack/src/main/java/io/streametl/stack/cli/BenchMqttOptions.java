@@ -3,9 +3,7 @@ package io.streametl.stack.cli;
 import io.streametl.stack.bench.MqttBenchSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The options of {@code streametl bench-mqtt}, parsed into the benchmark's settings. */
@@ -51,8 +49,8 @@ final class BenchMqttOptions {
         options.nonNegativeInt("--warmup-rounds", DEFAULT_WARMUP_ROUNDS),
         options.positiveInt("--devices", DEFAULT_DEVICES),
         qosLevels(options.value("--qos")),
-        overrides("--set", options.value("--set")),
-        overrides("--worker-set", options.value("--worker-set")),
+        options.keyValues("--set"),
+        options.keyValues("--worker-set"),
         options.path("--data-dir", DEFAULT_DATA_DIR).toAbsolutePath().normalize(),
         options.path("--configs-dir", BenchSinkOptions.DEFAULT_CONFIGS_DIR),
         options.path("--kafka-libs", Path.of(System.getProperty(DemoOptions.KAFKA_LIBS_PROPERTY,
@@ -62,28 +60,6 @@ final class BenchMqttOptions {
             .orElseGet(DemoOptions::defaultBundle),
         options.path("--mqtt-broker-libs", Path.of(System.getProperty(
             DemoOptions.MQTT_BROKER_LIBS_PROPERTY, DemoOptions.DEFAULT_MQTT_BROKER_LIBS.toString()))));
-  }
-
-  static Map<String, String> overrides(String option, Optional<String> text) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    if (text.isEmpty() || text.get().isBlank()) {
-      return overrides;
-    }
-    String lastKey = null;
-    for (String pair : text.get().split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        lastKey = pair.substring(0, eq).trim();
-        overrides.put(lastKey, pair.substring(eq + 1).trim());
-      } else if (lastKey != null && !pair.isBlank()) {
-        // A list value (mqtt.topic.filters=a,b): the piece continues the previous setting.
-        overrides.put(lastKey, overrides.get(lastKey) + "," + pair.trim());
-      } else {
-        throw new UsageException("Option " + option + " takes key=value pairs separated by commas, got '"
-            + pair.trim() + "'.");
-      }
-    }
-    return overrides;
   }
 
   static List<Integer> qosLevels(Optional<String> text) {

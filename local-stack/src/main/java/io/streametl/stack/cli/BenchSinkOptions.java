@@ -36,6 +36,8 @@ final class BenchSinkOptions {
       OptionSpec.value("--freshness-seconds", "S", "length of the freshness phase per sink"
           + " (default " + DEFAULT_FRESHNESS_SECONDS + "; 0 skips it)"),
       OptionSpec.flag("--drop-transforms", "run our sink without the SMT chain of its config file"),
+      OptionSpec.value("--worker-set", "K=V,K=V", "worker properties that replace the local"
+          + " stack's, for both sinks alike, e.g. consumer.receive.buffer.bytes=1048576"),
       OptionSpec.value("--data-dir", "DIR", "data directory of the benchmark's stack, deleted at"
           + " the start (default " + DEFAULT_DATA_DIR + ")"),
       OptionSpec.value("--configs-dir", "DIR", "where the connector config files are (default "
@@ -71,6 +73,7 @@ final class BenchSinkOptions {
         Duration.ofSeconds(options.nonNegativeInt("--freshness-seconds",
             DEFAULT_FRESHNESS_SECONDS)),
         options.flag("--drop-transforms"),
+        options.keyValues("--worker-set"),
         options.path("--data-dir", DEFAULT_DATA_DIR).toAbsolutePath().normalize(),
         options.path("--configs-dir", DEFAULT_CONFIGS_DIR),
         options.path("--kafka-libs", Path.of(System.getProperty(DemoOptions.KAFKA_LIBS_PROPERTY,

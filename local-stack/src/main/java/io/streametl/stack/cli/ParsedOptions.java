@@ -138,6 +138,33 @@ final class ParsedOptions {
     }).orElse(defaultValue);
   }
 
+  /**
+   * An option of {@code key=value} pairs separated by commas, in order; empty when not given. A
+   * piece without '=' continues the previous value, so list values need no escaping.
+   */
+  Map<String, String> keyValues(String option) {
+    Optional<String> text = value(option);
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (text.isEmpty() || text.get().isBlank()) {
+      return overrides;
+    }
+    String lastKey = null;
+    for (String pair : text.get().split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        lastKey = pair.substring(0, eq).trim();
+        overrides.put(lastKey, pair.substring(eq + 1).trim());
+      } else if (lastKey != null && !pair.isBlank()) {
+        // A list value (mqtt.topic.filters=a,b): the piece continues the previous setting.
+        overrides.put(lastKey, overrides.get(lastKey) + "," + pair.trim());
+      } else {
+        throw new UsageException("Option " + option + " takes key=value pairs separated by commas, got '"
+            + pair.trim() + "'.");
+      }
+    }
+    return overrides;
+  }
+
   private int parsePort(String name, String value) {
     try {
       int port = Integer.parseInt(value.trim());

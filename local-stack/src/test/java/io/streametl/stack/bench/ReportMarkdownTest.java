@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReportMarkdownTest {
 
   private static final BenchSettings SETTINGS = new BenchSettings(1_000_000, 4, 2,
-      Duration.ofSeconds(1), 2, 2_000, Duration.ofSeconds(60), false, Path.of("/tmp/bench"),
+      Duration.ofSeconds(1), 2, 2_000, Duration.ofSeconds(60), false, Map.of(), Path.of("/tmp/bench"),
       Path.of("connect-configs"), Path.of("libs"), Path.of("bundle.zip"));
 
   private static PassResult pass(long seconds) {

@@ -7,6 +7,7 @@ import io.streametl.stack.bench.BenchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchSinkOptionsTest {
@@ -47,6 +48,21 @@ class BenchSinkOptionsTest {
     assertThat(settings.commandLine()).isEqualTo("STREAMETL_SKIP_BUILD=1 ./streametl bench-sink"
         + " --events 200000 --partitions 8 --tasks 4 --commit-interval-ms 2500 --rounds 3"
         + " --freshness-rate 500 --freshness-seconds 0 --drop-transforms --data-dir /tmp/b");
+  }
+
+  @Test
+  void workerSettingsApplyToTheWholeStackAndShowInTheCommandLine() {
+    BenchSettings settings = BenchSinkOptions.parse(List.of("--worker-set",
+        "consumer.receive.buffer.bytes=-1,consumer.max.poll.records=1000", "--data-dir", "/tmp/b"));
+
+    assertThat(settings.workerOverrides()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "consumer.receive.buffer.bytes", "-1", "consumer.max.poll.records", "1000"));
+    assertThat(settings.commandLine()).endsWith(" --freshness-seconds 60 --worker-set"
+        + " consumer.max.poll.records=1000,consumer.receive.buffer.bytes=-1 --data-dir /tmp/b");
+    assertThat(BenchSinkOptions.parse(List.of()).workerOverrides()).isEmpty();
+    assertThatThrownBy(() -> BenchSinkOptions.parse(List.of("--worker-set", "novalue")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--worker-set takes key=value pairs");
   }
 
   @Test
