@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The two sinks' configs, from the shipped files, made comparable: same topic, same catalog, same
- * tasks.max, same commit interval, and the same converters (our sink's, copied into the stock
- * sink's config), Parquet with the same table properties, partitioned by day(event_time).
+ * tasks.max, same commit interval, the same converters and consumer settings (our sink's, copied
+ * into the stock sink's config), Parquet with the same table properties, partitioned by
+ * day(event_time).
  */
 final class SinkConfigs {
 
@@ -19,6 +20,7 @@ final class SinkConfigs {
   static final String PARTITION_BY = "day(event_time)";
   private static final String OUR_TABLE_PROPERTIES = "iceberg.table.properties.";
   private static final String STOCK_TABLE_PROPERTIES = "iceberg.tables.auto-create-props.";
+  private static final String CONSUMER_OVERRIDES = "consumer.override.";
 
   private SinkConfigs() {}
 
@@ -38,15 +40,16 @@ final class SinkConfigs {
 
   /**
    * The stock Apache Iceberg sink on the same topic: the raw-landing file's catalog and Kafka
-   * settings, our sink's converters, no transforms, auto-create with our sink's table properties.
+   * settings, our sink's converters and {@code consumer.override.*} settings (how it reads the
+   * topic is then the same), no transforms, auto-create with our sink's table properties.
    */
   static ConnectorConfigFile stock(ConnectorConfigFile shipped, ConnectorConfigFile ours,
       String name, String topic, String table, int tasks, Duration commitInterval) {
     Map<String, String> overrides = new LinkedHashMap<>();
-    shipped.config().keySet().stream().filter(SinkConfigs::isConverterKey)
+    shipped.config().keySet().stream().filter(SinkConfigs::isReadingKey)
         .forEach(key -> overrides.put(key, null));
     ours.config().forEach((key, value) -> {
-      if (isConverterKey(key)) {
+      if (isReadingKey(key)) {
         overrides.put(key, value);
       } else if (key.startsWith(OUR_TABLE_PROPERTIES)) {
         overrides.put(STOCK_TABLE_PROPERTIES + key.substring(OUR_TABLE_PROPERTIES.length()), value);
@@ -84,8 +87,9 @@ final class SinkConfigs {
     return config.withOverrides(removals);
   }
 
-  private static boolean isConverterKey(String key) {
+  /** Settings of how a sink reads the topic: its converters and its consumer's overrides. */
+  private static boolean isReadingKey(String key) {
     return key.startsWith("key.converter") || key.startsWith("value.converter")
-        || key.startsWith("header.converter");
+        || key.startsWith("header.converter") || key.startsWith(CONSUMER_OVERRIDES);
   }
 }

@@ -46,10 +46,12 @@ class SinkConfigsTest {
   }
 
   @Test
-  void theStockSinkUsesTheSameConvertersCatalogTasksAndInterval() {
+  void theStockSinkUsesTheSameConvertersConsumerSettingsCatalogTasksAndInterval() {
     Map<String, String> config = stock.config();
 
     assertThat(converters(config)).isEqualTo(converters(ours.config()));
+    assertThat(ours.config()).containsKey("consumer.override.max.partition.fetch.bytes");
+    assertThat(consumerOverrides(config)).isEqualTo(consumerOverrides(ours.config()));
     assertThat(config).containsEntry("connector.class",
             "org.apache.iceberg.connect.IcebergSinkConnector")
         .containsEntry("topics", "t")
@@ -65,6 +67,12 @@ class SinkConfigsTest {
         .containsEntry("iceberg.catalog.uri", ours.config().get("iceberg.catalog.uri"))
         .containsEntry("iceberg.kafka.bootstrap.servers", "${env:STREAMETL_BOOTSTRAP_SERVERS}");
     assertThat(config.keySet()).noneMatch(key -> key.startsWith("transforms"));
+  }
+
+  private static Map<String, String> consumerOverrides(Map<String, String> config) {
+    return config.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("consumer.override."))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   private static Map<String, String> converters(Map<String, String> config) {
