@@ -65,6 +65,13 @@ public record BenchReport(
         .mapToDouble(run -> run.throughput().recordsPerSecond()).max();
   }
 
+  /** The best middle rate (see {@link SinkRunResult#middleInputPerSecond}) of complete runs. */
+  OptionalDouble bestCompleteMiddleRate(Function<SinkRound, SinkRunResult> sink) {
+    return rounds.stream().map(sink).filter(SinkRunResult::complete)
+        .map(SinkRunResult::middleInputPerSecond).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).max();
+  }
+
   /** The workers' CPU microseconds per input record, averaged over the rounds. */
   double meanWorkerMicrosPerRecord(Function<SinkRound, CpuUse> sink) {
     return rounds.stream().map(sink).map(CpuUse::workerMicrosPerRecord)

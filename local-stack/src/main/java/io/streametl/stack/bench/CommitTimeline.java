@@ -63,8 +63,20 @@ final class CommitTimeline {
    * {@code rows}; empty with fewer than two such commits or no time between them.
    */
   OptionalDouble steadyRowsPerSecond(long rows) {
-    Optional<CommitPoint> first = firstWithRows();
-    Optional<CommitPoint> last = firstReaching(rows);
+    return rowsPerSecond(firstWithRows(), firstReaching(rows));
+  }
+
+  /**
+   * Rows per second from the first commit that reached {@code fromRows} to the first that reached
+   * {@code toRows}: the rate while the sink had records to read, without its start-up and without
+   * the end of the run, where a sink that commits only when Connect calls it waits for the
+   * worker's next offset flush once the topic has nothing left.
+   */
+  OptionalDouble rowsPerSecondBetween(long fromRows, long toRows) {
+    return rowsPerSecond(firstReaching(fromRows), firstReaching(toRows));
+  }
+
+  private static OptionalDouble rowsPerSecond(Optional<CommitPoint> first, Optional<CommitPoint> last) {
     if (first.isEmpty() || last.isEmpty()) {
       return OptionalDouble.empty();
     }

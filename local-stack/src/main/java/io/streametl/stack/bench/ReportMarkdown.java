@@ -48,8 +48,10 @@ final class ReportMarkdown {
 
   private static void throughputTable(StringBuilder md, BenchReport report) {
     line(md, "| reader of the topic | records/s | MB/s | time | steady records/s (first to last"
-        + " commit) | first commit after | commits | data files |");
-    line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        + " commit) | middle records/s (%d %% to %d %% of rows) | first commit after | commits"
+        + " | data files |", SinkThroughputRun.MIDDLE_FROM_PERCENT,
+        SinkThroughputRun.MIDDLE_TO_PERCENT);
+    line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     ReferenceReads reads = report.reads();
     pass(md, "raw consumer, warm-up pass (not used)", reads.warmup());
     pass(md, "consumer + Jackson readTree per value", reads.json());
@@ -71,17 +73,21 @@ final class ReportMarkdown {
     line(md, "");
     line(md, "Best of %d round(s): raw consumer %,.0f records/s, stock sink %s, our sink %s"
             + " (complete runs only). Workers' CPU per input record, mean over the rounds: stock"
-            + " sink %.1f µs, our sink %.1f µs.", report.rounds().size(),
+            + " sink %.1f µs, our sink %.1f µs. Best middle rate (%d %% to %d %% of rows, complete"
+            + " runs): stock sink %s, our sink %s.", report.rounds().size(),
         report.bestRecordsPerSecond(r -> r.raw().throughput()),
         steady(report.bestCompleteRecordsPerSecond(SinkRound::stock)),
         steady(report.bestCompleteRecordsPerSecond(SinkRound::ours)),
         report.meanWorkerMicrosPerRecord(SinkRound::stockCpu),
-        report.meanWorkerMicrosPerRecord(SinkRound::oursCpu));
+        report.meanWorkerMicrosPerRecord(SinkRound::oursCpu),
+        SinkThroughputRun.MIDDLE_FROM_PERCENT, SinkThroughputRun.MIDDLE_TO_PERCENT,
+        steady(report.bestCompleteMiddleRate(SinkRound::stock)),
+        steady(report.bestCompleteMiddleRate(SinkRound::ours)));
   }
 
   private static void pass(StringBuilder md, String label, PassResult pass) {
     Throughput t = pass.throughput();
-    line(md, "| %s | %,.0f | %.1f | %.1f s | | | | |", label, t.recordsPerSecond(),
+    line(md, "| %s | %,.0f | %.1f | %.1f s | | | | | |", label, t.recordsPerSecond(),
         t.megabytesPerSecond(), t.seconds());
   }
 
@@ -92,9 +98,10 @@ final class ReportMarkdown {
           + " figures for the rows that landed", run.rows(), run.expectedRows(),
           run.expectedRows() - run.rows());
     }
-    line(md, "| %s | %,.0f | %.1f | %.1f s | %s | %.1f s | %,d | %,d |", label,
+    line(md, "| %s | %,.0f | %.1f | %.1f s | %s | %s | %.1f s | %,d | %,d |", label,
         t.recordsPerSecond(), t.megabytesPerSecond(), t.seconds(),
-        steady(run.steadyInputPerSecond()), seconds(run.toFirstCommit()),
+        steady(run.steadyInputPerSecond()), steady(run.middleInputPerSecond()),
+        seconds(run.toFirstCommit()),
         run.commitsWithRows(), run.dataFiles());
   }
 

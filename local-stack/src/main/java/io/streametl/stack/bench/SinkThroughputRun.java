@@ -18,6 +18,10 @@ import org.apache.iceberg.Table;
  */
 final class SinkThroughputRun {
 
+  /** The share of the expected rows from which, and up to which, the middle rate is taken. */
+  static final long MIDDLE_FROM_PERCENT = 10;
+  static final long MIDDLE_TO_PERCENT = 90;
+
   private final ConnectRestClient rest;
   private final LocalIcebergCatalog catalog;
   private final Duration stallLimit;
@@ -58,11 +62,17 @@ final class SinkThroughputRun {
         Duration.ofMillis(Math.max(1, last.timestampMillis() - createdAtMillis)));
     double inputPerRow = (double) input.records() / expectedRows;
     OptionalDouble steadyRows = timeline.steadyRowsPerSecond(rows);
-    OptionalDouble steadyInput = steadyRows.isPresent()
-        ? OptionalDouble.of(steadyRows.getAsDouble() * inputPerRow) : OptionalDouble.empty();
+    OptionalDouble steadyInput = scaled(steadyRows, inputPerRow);
+    OptionalDouble middleInput = scaled(timeline.rowsPerSecondBetween(
+        expectedRows * MIDDLE_FROM_PERCENT / 100, expectedRows * MIDDLE_TO_PERCENT / 100), inputPerRow);
     String files = loaded.currentSnapshot().summary().get(SnapshotSummary.TOTAL_DATA_FILES_PROP);
-    return new SinkRunResult(label, rows, expectedRows, throughput, steadyInput,
+    return new SinkRunResult(label, rows, expectedRows, throughput, steadyInput, middleInput,
         Duration.ofMillis(first.timestampMillis() - createdAtMillis), timeline.commitsWithRows(),
         files == null ? -1 : Long.parseLong(files));
+  }
+
+  private static OptionalDouble scaled(OptionalDouble rowsPerSecond, double inputPerRow) {
+    return rowsPerSecond.isPresent()
+        ? OptionalDouble.of(rowsPerSecond.getAsDouble() * inputPerRow) : OptionalDouble.empty();
   }
 }

@@ -25,6 +25,18 @@ class CommitTimelineTest {
   }
 
   @Test
+  void theMiddleRateRunsBetweenTheFirstCommitsThatReachedEachShare() {
+    // 10,000 rows reached at 2 s, 50,000 at 4 s: 40,000 rows in 2 s.
+    assertThat(timeline.rowsPerSecondBetween(5_000, 45_000).getAsDouble())
+        .isCloseTo(20_000, within(1e-9));
+    // 30,000 reached at 3 s, 50,000 at 4 s: the commit at 3.5 s added nothing.
+    assertThat(timeline.rowsPerSecondBetween(30_000, 50_000).getAsDouble())
+        .isCloseTo(20_000, within(1e-9));
+    assertThat(timeline.rowsPerSecondBetween(20_000, 30_000)).isEmpty(); // reached by one commit
+    assertThat(timeline.rowsPerSecondBetween(10_000, 60_000)).isEmpty(); // never reached
+  }
+
+  @Test
   void commitsWithoutNewRowsAreNotCounted() {
     assertThat(timeline.commitsWithRows()).isEqualTo(3);
   }
