@@ -144,25 +144,25 @@ final class ParsedOptions {
    */
   Map<String, String> keyValues(String option) {
     Optional<String> text = value(option);
-    Map<String, String> overrides = new LinkedHashMap<>();
+    Map<String, String> pairs = new LinkedHashMap<>();
     if (text.isEmpty() || text.get().isBlank()) {
-      return overrides;
+      return pairs;
     }
     String lastKey = null;
-    for (String pair : text.get().split(",")) {
-      int eq = pair.indexOf('=');
+    for (String piece : text.get().split(",")) {
+      int eq = piece.indexOf('=');
       if (eq > 0) {
-        lastKey = pair.substring(0, eq).trim();
-        overrides.put(lastKey, pair.substring(eq + 1).trim());
-      } else if (lastKey != null && !pair.isBlank()) {
+        lastKey = piece.substring(0, eq).trim();
+        pairs.put(lastKey, piece.substring(eq + 1).trim());
+      } else if (lastKey != null && !piece.isBlank()) {
         // A list value (mqtt.topic.filters=a,b): the piece continues the previous setting.
-        overrides.put(lastKey, overrides.get(lastKey) + "," + pair.trim());
+        pairs.put(lastKey, pairs.get(lastKey) + "," + piece.trim());
       } else {
         throw new UsageException("Option " + option + " takes key=value pairs separated by commas, got '"
-            + pair.trim() + "'.");
+            + piece.trim() + "'.");
       }
     }
-    return overrides;
+    return pairs;
   }
 
   private int parsePort(String name, String value) {
