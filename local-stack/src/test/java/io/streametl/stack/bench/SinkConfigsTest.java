@@ -69,6 +69,13 @@ class SinkConfigsTest {
     assertThat(config.keySet()).noneMatch(key -> key.startsWith("transforms"));
   }
 
+  @Test
+  void theStockSinkCreatesLocalFilesAsOursDoes() {
+    assertThat(stock.config())
+        .containsEntry("iceberg.hadoop.fs.file.impl", "io.streametl.sink.iceberg.NoForkLocalFileSystem")
+        .containsEntry("iceberg.hadoop.fs.file.impl.disable.cache", "true");
+  }
+
   private static Map<String, String> consumerOverrides(Map<String, String> config) {
     return config.entrySet().stream()
         .filter(e -> e.getKey().startsWith("consumer.override."))

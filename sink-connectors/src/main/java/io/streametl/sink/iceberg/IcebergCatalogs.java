@@ -15,6 +15,16 @@ public final class IcebergCatalogs {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergCatalogs.class);
   private static final int INIT_ATTEMPTS = 5;
 
+  /**
+   * Hadoop defaults under the user's {@code iceberg.hadoop.*} settings: local files through
+   * {@link NoForkLocalFileSystem}. Hadoop caches one file system per scheme for the whole JVM,
+   * whatever the configuration that asked for it, so the cache is off for {@code file://}: this
+   * catalog then gets its own file system and never hands it to another connector in the worker.
+   */
+  static final Map<String, String> HADOOP_DEFAULTS = Map.of(
+      "fs.file.impl", NoForkLocalFileSystem.class.getName(),
+      "fs.file.impl.disable.cache", "true");
+
   private IcebergCatalogs() {}
 
   /**
@@ -32,8 +42,7 @@ public final class IcebergCatalogs {
    */
   public static Catalog load(String name, Map<String, String> properties, Map<String, String> hadoopProperties) {
     Map<String, String> props = new HashMap<>(properties);
-    Configuration hadoopConf = new Configuration();
-    hadoopProperties.forEach(hadoopConf::set);
+    Configuration hadoopConf = hadoopConfiguration(hadoopProperties);
     RuntimeException last = null;
     for (int attempt = 1; attempt <= INIT_ATTEMPTS; attempt++) {
       try {
@@ -52,5 +61,13 @@ public final class IcebergCatalogs {
     }
     throw new ConnectException("cannot initialise Iceberg catalog '" + name + "' (type "
         + props.getOrDefault("type", props.get("catalog-impl")) + "); check the iceberg.catalog.* settings", last);
+  }
+
+  /** {@link #HADOOP_DEFAULTS} overridden by the user's settings. */
+  static Configuration hadoopConfiguration(Map<String, String> hadoopProperties) {
+    Configuration hadoopConf = new Configuration();
+    HADOOP_DEFAULTS.forEach(hadoopConf::set);
+    hadoopProperties.forEach(hadoopConf::set);
+    return hadoopConf;
   }
 }
