@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The two sinks' configs, from the shipped files, made comparable: same topic, same catalog, same
  * tasks.max, same commit interval, the same converters and consumer settings (our sink's, copied
- * into the stock sink's config), the same local file system, Parquet with the same table
- * properties, partitioned by day(event_time).
+ * into the stock sink's config), Parquet with the same table properties, partitioned by
+ * day(event_time).
  */
 final class SinkConfigs {
 
@@ -21,13 +21,6 @@ final class SinkConfigs {
   private static final String OUR_TABLE_PROPERTIES = "iceberg.table.properties.";
   private static final String STOCK_TABLE_PROPERTIES = "iceberg.tables.auto-create-props.";
   private static final String CONSUMER_OVERRIDES = "consumer.override.";
-  /**
-   * Our sink's Hadoop defaults for local files (sink-connectors' IcebergCatalogs), given to the
-   * stock sink too so that both create files the same way: without a forked chmod per file.
-   */
-  static final Map<String, String> STOCK_LOCAL_FILES = Map.of(
-      "iceberg.hadoop.fs.file.impl", "io.streametl.sink.iceberg.NoForkLocalFileSystem",
-      "iceberg.hadoop.fs.file.impl.disable.cache", "true");
 
   private SinkConfigs() {}
 
@@ -48,8 +41,8 @@ final class SinkConfigs {
   /**
    * The stock Apache Iceberg sink on the same topic: the raw-landing file's catalog and Kafka
    * settings, our sink's converters and {@code consumer.override.*} settings (how it reads the
-   * topic is then the same), no transforms, auto-create with our sink's table properties, and
-   * our sink's way of creating local files ({@link #STOCK_LOCAL_FILES}).
+   * topic is then the same), no transforms, auto-create with our sink's table properties.
+   * Hadoop's settings stay the stock sink's own: it creates local files the way Hadoop does.
    */
   static ConnectorConfigFile stock(ConnectorConfigFile shipped, ConnectorConfigFile ours,
       String name, String topic, String table, int tasks, Duration commitInterval) {
@@ -70,7 +63,6 @@ final class SinkConfigs {
     overrides.put("iceberg.tables.default-partition-by", PARTITION_BY);
     overrides.put("iceberg.control.topic", controlTopic(name));
     overrides.put("iceberg.control.commit.interval-ms", Long.toString(commitInterval.toMillis()));
-    overrides.putAll(STOCK_LOCAL_FILES);
     return withoutTransforms(shipped.withName(name).withOverrides(overrides));
   }
 
