@@ -3,12 +3,11 @@ package io.streametl.sink.iceberg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.io.nativeio.NativeIO;
 
@@ -48,27 +47,9 @@ public class NoForkLocalFileSystem extends LocalFileSystem {
     }
   }
 
+  /** The same permission in java.nio's terms: both spell it rwxr-x--- (sticky bit aside). */
   static Set<PosixFilePermission> posix(FsPermission permission) {
-    Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
-    add(result, permission.getUserAction(), PosixFilePermission.OWNER_READ,
-        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-    add(result, permission.getGroupAction(), PosixFilePermission.GROUP_READ,
-        PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);
-    add(result, permission.getOtherAction(), PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    return result;
-  }
-
-  private static void add(Set<PosixFilePermission> result, FsAction action,
-      PosixFilePermission read, PosixFilePermission write, PosixFilePermission execute) {
-    if (action.implies(FsAction.READ)) {
-      result.add(read);
-    }
-    if (action.implies(FsAction.WRITE)) {
-      result.add(write);
-    }
-    if (action.implies(FsAction.EXECUTE)) {
-      result.add(execute);
-    }
+    return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL
+        + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL);
   }
 }
