@@ -22,8 +22,8 @@ import java.util.OptionalDouble;
  * @param dataFiles data files in the table at the end
  */
 record SinkRunResult(String label, long rows, long expectedRows, Throughput throughput,
-    OptionalDouble steadyInputPerSecond, OptionalDouble middleInputPerSecond, Duration toFirstCommit, long commitsWithRows,
-    long dataFiles) {
+    OptionalDouble steadyInputPerSecond, OptionalDouble middleInputPerSecond,
+    Duration toFirstCommit, long commitsWithRows, long dataFiles) {
 
   /** False when the table stalled short of the expected rows: rows were lost. */
   boolean complete() {

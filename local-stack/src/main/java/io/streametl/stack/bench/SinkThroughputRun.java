@@ -63,8 +63,9 @@ final class SinkThroughputRun {
     double inputPerRow = (double) input.records() / expectedRows;
     OptionalDouble steadyRows = timeline.steadyRowsPerSecond(rows);
     OptionalDouble steadyInput = scaled(steadyRows, inputPerRow);
-    OptionalDouble middleInput = scaled(timeline.rowsPerSecondBetween(
-        expectedRows * MIDDLE_FROM_PERCENT / 100, expectedRows * MIDDLE_TO_PERCENT / 100), inputPerRow);
+    OptionalDouble middleRows = timeline.rowsPerSecondBetween(
+        expectedRows * MIDDLE_FROM_PERCENT / 100, expectedRows * MIDDLE_TO_PERCENT / 100);
+    OptionalDouble middleInput = scaled(middleRows, inputPerRow);
     String files = loaded.currentSnapshot().summary().get(SnapshotSummary.TOTAL_DATA_FILES_PROP);
     return new SinkRunResult(label, rows, expectedRows, throughput, steadyInput, middleInput,
         Duration.ofMillis(first.timestampMillis() - createdAtMillis), timeline.commitsWithRows(),
