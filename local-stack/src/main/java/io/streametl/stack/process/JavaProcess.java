@@ -16,9 +16,7 @@ import org.slf4j.LoggerFactory;
  * One child JVM: started from a {@link ProcessSpec}, stopped gracefully (SIGTERM, Kafka's shutdown
  * hooks run) or killed (SIGKILL). Its stdin stays an open pipe that is never written: that pipe is
  * the lifeline {@link ParentWatchdog} watches. Its stdout and stderr go to a file, never to an
- * unread pipe that could fill up and block the child. It runs in a session of its own
- * ({@link OwnSession}), so a signal to the CLI's process group reaches only the CLI, which then
- * stops its children in order.
+ * unread pipe that could fill up and block the child.
  */
 public final class JavaProcess {
 
@@ -44,7 +42,7 @@ public final class JavaProcess {
     try {
       Files.createDirectories(spec.logsDir());
       Files.createDirectories(spec.pidFile().getParent());
-      ProcessBuilder builder = new ProcessBuilder(OwnSession.command(spec.command()))
+      ProcessBuilder builder = new ProcessBuilder(spec.command())
           .redirectErrorStream(true)
           .redirectOutput(Redirect.appendTo(spec.outputFile().toFile()));
       builder.environment().putAll(spec.environment());
