@@ -33,7 +33,7 @@ abstract class ServerProcess {
     awaitReady();
   }
 
-  /** Graceful stop (SIGTERM, SIGKILL after 30 s): the server shuts down in order. */
+  /** Graceful stop (its shutdown hooks run; SIGKILL after 30 s): the server shuts down in order. */
   public synchronized void stop() {
     process.stop(STOP_GRACE);
   }

@@ -2,6 +2,7 @@ package io.streametl.stack.process;
 
 import io.streametl.stack.LocalStackException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One child JVM: started from a {@link ProcessSpec}, stopped gracefully (SIGTERM, Kafka's shutdown
- * hooks run) or killed (SIGKILL). Its stdin stays an open pipe that is never written: that pipe is
- * the lifeline {@link ParentWatchdog} watches. Its stdout and stderr go to a file, never to an
- * unread pipe that could fill up and block the child.
+ * One child JVM: started from a {@link ProcessSpec}, stopped gracefully (Kafka's shutdown hooks
+ * run) or killed (SIGKILL). Its stdin is the lifeline {@link ParentWatchdog} watches: the stop
+ * order is written there, and its end tells the child that this JVM is gone. Its stdout and stderr
+ * go to a file, never to an unread pipe that could fill up and block the child.
  */
 public final class JavaProcess {
 
@@ -55,9 +56,22 @@ public final class JavaProcess {
     }
   }
 
-  /** Asks the process to stop (SIGTERM) without waiting; pair with {@link #awaitExit}. */
+  /**
+   * Asks the process to stop without waiting; pair with {@link #awaitExit}. The order goes through
+   * the stdin pipe, not SIGTERM: on SIGTERM the child waits for this order, since the signal may
+   * have reached the whole process group (see {@link ParentWatchdog}).
+   */
   public synchronized void requestStop() {
-    if (isAlive()) {
+    if (!isAlive()) {
+      return;
+    }
+    try {
+      OutputStream stdin = process.getOutputStream();
+      stdin.write(ParentWatchdog.STOP_ORDER.getBytes(StandardCharsets.US_ASCII));
+      stdin.flush();
+    } catch (IOException e) {
+      // The pipe is closed, so the child is already leaving on its own; SIGTERM to be sure.
+      LOG.debug("Could not write the stop order to {}: {}", spec.description(), e.toString());
       process.destroy();
     }
   }
@@ -83,7 +97,7 @@ public final class JavaProcess {
     cleanUp();
   }
 
-  /** Graceful stop: SIGTERM, then wait up to {@code grace}, then SIGKILL. */
+  /** Graceful stop: the stop order, then wait up to {@code grace}, then SIGKILL. */
   public void stop(Duration grace) {
     requestStop();
     awaitExit(grace);
@@ -104,6 +118,11 @@ public final class JavaProcess {
       Thread.currentThread().interrupt();
     }
     cleanUp();
+  }
+
+  /** Closes the child's stdin as this JVM's death would: the child shuts down (tests). */
+  synchronized void closeLifeline() throws IOException {
+    process.getOutputStream().close();
   }
 
   public synchronized boolean isAlive() {
