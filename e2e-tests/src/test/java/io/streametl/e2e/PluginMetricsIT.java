@@ -3,7 +3,9 @@ package io.streametl.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.streametl.source.generator.EventKind;
 import io.streametl.source.generator.GeneratedEvent;
 import io.streametl.source.generator.SubscriptionEventFactory;
@@ -97,6 +99,43 @@ class PluginMetricsIT {
     assertThat(readLong(task, "messages-received-total")).isEqualTo(received + 300);
     assertThat(readLong(task, "bad-payloads-total")).isEqualTo(6);
     assertThat(readLong(task, "messages-in-flight")).isZero();
+  }
+
+  /**
+   * Identical messages (a device sending the same reading again, a broker delivering again after
+   * a restart) on exactly-once workers: Connect tracks a transaction's records by equality, and
+   * every message must still be acknowledged, or the task would hold them in flight for good.
+   */
+  @Test
+  void theMqttSourceAcknowledgesIdenticalMessagesEachOnExactlyOnceWorkers() throws Exception {
+    String topic = run + ".telemetry";
+    connector = MqttSourceStarter.start(stack, run, 1, "", Map.of("kafka.topic", topic,
+        "bad.payload.topic", run + ".errors")).name();
+    ObjectName task = taskMBean(connector);
+    await().atMost(COMPLETION).until(() -> readLong(task, "messages-in-flight") == 0);
+    long acknowledged = readLong(task, "messages-acknowledged-total");
+    String reading = "{\"message_id\":\"" + run + "-same\",\"device_id\":\"d-1\",\"temp\":21.5}";
+
+    URI broker = URI.create(stack.mqttBroker().orElseThrow().serverUri());
+    Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5()
+        .identifier(run + "-device").serverHost(broker.getHost()).serverPort(broker.getPort())
+        .buildBlocking();
+    device.connect();
+    try {
+      for (int i = 0; i < 50; i++) {
+        device.publishWith().topic("devices/s-1/thermo/d-1/telemetry")
+            .qos(MqttQos.AT_LEAST_ONCE).payload(reading.getBytes(StandardCharsets.UTF_8)).send();
+      }
+    } finally {
+      device.disconnect();
+    }
+
+    await().atMost(COMPLETION)
+        .until(() -> readLong(task, "messages-acknowledged-total") == acknowledged + 50);
+    assertThat(readLong(task, "messages-in-flight")).isZero();
+    assertThat(CommittedRecords.readAll(stack.bootstrapServers(), topic).stream()
+        .filter(record -> record.value().path("message_id").asText().equals(run + "-same")))
+        .hasSize(50);
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class MqttSourceTask extends SourceTask {
   private MqttConnection connection;
   private MqttSourceCounters counters;
   private final PendingAcks pending = new PendingAcks();
+  private DeliveryStamp deliveries;
   private boolean skipRetained;
   private volatile boolean stopping;
   private long nextSummaryMs;
@@ -68,6 +69,7 @@ public final class MqttSourceTask extends SourceTask {
       subscriptions.add(new Subscription(filters.get(index).subscription(config.sharedGroup()),
           qos.get(index)));
     }
+    deliveries = new DeliveryStamp(clientId);
     window = new InflightWindow<>(config.maxInflight());
     counters = new MqttSourceCounters(window::inflight);
     MqttSourceMetrics.register(context, counters);
@@ -161,6 +163,7 @@ public final class MqttSourceTask extends SourceTask {
         log.debug("Bad MQTT payload on {}: {}", message.topic(), e.getMessage());
         record = errorRecords.build(message, e.getMessage());
       }
+      record = deliveries.stamp(record);
       pending.put(record, message);
       records.add(record);
     }

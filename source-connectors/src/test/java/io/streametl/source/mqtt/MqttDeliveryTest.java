@@ -6,7 +6,9 @@ import static io.streametl.source.mqtt.TaskRunner.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +153,38 @@ class MqttDeliveryTest {
 
       assertThat(task.counters().acknowledged()).isEqualTo(1);
       assertThat(task.counters().inflight()).isZero();
+    }
+  }
+
+  /**
+   * Connect's exactly-once source task collects a transaction's records in a map keyed by record
+   * equality and commits each key once: identical messages must still make distinct records, or
+   * all but one would never be acknowledged.
+   */
+  @Test
+  void identicalMessagesAreEachAcknowledgedThroughAnExactlyOnceWorker() throws Exception {
+    try (TaskRunner runner = new TaskRunner(props(broker, "mqtt.client.id", "identical",
+        "mqtt.qos", "1"));
+        Publisher device = new Publisher(broker)) {
+      // Queued in the task's session while it is away, the messages then come in one batch (a
+      // connected task would get the next only once the first is acknowledged, see above).
+      runner.close(runner.start());
+      for (int i = 0; i < 5; i++) {
+        device.publish("t/a", "the same reading", 1);
+      }
+      MqttSourceTask task = runner.start();
+      List<SourceRecord> records = pollCount(task, false, 5);
+
+      Map<SourceRecord, Object> transaction = new LinkedHashMap<>();
+      records.forEach(record -> transaction.put(record, null));
+      transaction.keySet().forEach(record -> task.commitRecord(record, null));
+
+      assertThat(transaction).hasSize(5);
+      assertThat(task.counters().acknowledged()).isEqualTo(5);
+      assertThat(task.counters().inflight()).isZero();
+      assertThat(records).extracting(SourceRecord::value).containsOnly("the same reading");
+      assertThat(records).extracting(SourceRecord::sourcePartition)
+          .containsOnly(Map.of(DeliveryStamp.PARTITION_KEY, "identical-0"));
     }
   }
 }

@@ -82,7 +82,10 @@ class MqttMappingTest {
       assertThat(header(first, "mqtt.content.type")).isEqualTo("application/json");
       assertThat(header(first, "mqtt.topic")).isEqualTo("devices/berlin/thermo/t-17/telemetry");
       assertThat(header(first, "mqtt.retained")).isEqualTo("false");
-      assertThat(first.sourcePartition()).isNull();
+      // No offset to resume from (the broker's session is the state), only a delivery number.
+      assertThat(first.sourcePartition()).isEqualTo(Map.of("mqtt.client.id", "map-0"));
+      assertThat(first.sourceOffset()).isEqualTo(Map.of("delivery", 1L));
+      assertThat(records.get(1).sourceOffset()).isEqualTo(Map.of("delivery", 2L));
 
       Struct second = (Struct) records.get(1).value();
       assertThat(second.schema().field("battery")).as("the schema widened").isNotNull();
