@@ -119,17 +119,12 @@ public final class ParentWatchdog {
   }
 
   /**
-   * Calls {@code sun.misc.Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN)} reflectively:
-   * the class lives in jdk.unsupported and a direct reference makes javac warn on every build. If
-   * it is missing, the child simply keeps the default Ctrl-C behaviour.
+   * Ignores SIGINT ({@code SignalHandler.SIG_IGN}). If that fails, the child simply keeps the
+   * default Ctrl-C behaviour.
    */
   private static void ignoreInterruptSignal() {
     try {
-      Class<?> signalClass = Class.forName("sun.misc.Signal");
-      Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-      Object ignore = handlerClass.getField("SIG_IGN").get(null);
-      Object interrupt = signalClass.getConstructor(String.class).newInstance("INT");
-      signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, interrupt, ignore);
+      handle("INT", handlerClass().getField("SIG_IGN").get(null));
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.err.println("StreamETL local stack: could not ignore SIGINT (" + e + "); Ctrl-C will"
           + " stop this process directly.");
@@ -138,13 +133,12 @@ public final class ParentWatchdog {
 
   /**
    * Handles {@code signal} with {@link #onTerminationSignal} on a thread of its own (the JVM's
-   * signal thread must not block), through {@code sun.misc.Signal} called reflectively as above.
-   * If that fails, the signal keeps the JVM's default: an immediate shutdown.
+   * signal thread must not block). If that fails, the signal keeps the JVM's default: an immediate
+   * shutdown.
    */
   private static void deferToParent(String signal) {
     try {
-      Class<?> signalClass = Class.forName("sun.misc.Signal");
-      Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+      Class<?> handlerClass = handlerClass();
       Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(),
           new Class<?>[] {handlerClass}, (proxy, method, args) -> {
             switch (method.getName()) {
@@ -162,11 +156,24 @@ public final class ParentWatchdog {
                 return "SIG" + signal + " handler of the StreamETL watchdog";
             }
           });
-      Object toHandle = signalClass.getConstructor(String.class).newInstance(signal);
-      signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, toHandle, handler);
+      handle(signal, handler);
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.err.println("StreamETL local stack: could not defer SIG" + signal + " to the parent ("
           + e + "); the signal stops this process directly.");
     }
+  }
+
+  /**
+   * Calls {@code sun.misc.Signal.handle(new Signal(signal), handler)} reflectively: the class
+   * lives in jdk.unsupported and a direct reference makes javac warn on every build.
+   */
+  private static void handle(String signal, Object handler) throws ReflectiveOperationException {
+    Class<?> signalClass = Class.forName("sun.misc.Signal");
+    Object toHandle = signalClass.getConstructor(String.class).newInstance(signal);
+    signalClass.getMethod("handle", signalClass, handlerClass()).invoke(null, toHandle, handler);
+  }
+
+  private static Class<?> handlerClass() throws ClassNotFoundException {
+    return Class.forName("sun.misc.SignalHandler");
   }
 }

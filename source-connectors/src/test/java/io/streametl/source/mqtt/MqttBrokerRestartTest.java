@@ -84,9 +84,7 @@ class MqttBrokerRestartTest {
           runner.start(configs.get(1)));
       List<String> before = IntStream.range(0, 200).mapToObj(i -> "b" + i).toList();
       try (Publisher device = new Publisher(broker)) {
-        for (int i = 0; i < before.size(); i++) {
-          device.publish("s/d" + (i % 7) + "/telemetry", before.get(i), 1);
-        }
+        device.publishFromDevices(before);
       }
       // Part of the stream reaches Kafka; then the tasks stop committing, so what they poll next
       // stays in flight. HiveMQ CE sends no more of a shared queue until the last batch it sent
@@ -111,9 +109,7 @@ class MqttBrokerRestartTest {
       broker.startAgain();
       List<String> after = IntStream.range(0, 200).mapToObj(i -> "a" + i).toList();
       try (Publisher device = new Publisher(broker)) {
-        for (int i = 0; i < after.size(); i++) {
-          device.publish("s/d" + (i % 7) + "/telemetry", after.get(i), 1);
-        }
+        device.publishFromDevices(after);
       }
       // Kafka gets the held records now, on the new connections.
       held.forEach((task, records) -> records.forEach(record -> {

@@ -43,9 +43,7 @@ class MqttScalingTest {
       MqttSourceTask one = runner.start(configs.get(0));
       MqttSourceTask two = runner.start(configs.get(1));
       List<String> sent = IntStream.range(0, 200).mapToObj(i -> "m" + i).toList();
-      for (int i = 0; i < sent.size(); i++) {
-        device.publish("s/d" + (i % 7) + "/telemetry", sent.get(i), 1);
-      }
+      device.publishFromDevices(sent);
 
       List<String> fromOne = new ArrayList<>();
       List<String> fromTwo = new ArrayList<>();

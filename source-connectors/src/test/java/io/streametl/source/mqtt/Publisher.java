@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,13 @@ final class Publisher implements AutoCloseable {
     } else {
       client.connectWith().simpleAuth().username(broker.username)
           .password(broker.password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
+    }
+  }
+
+  /** Publishes at QoS 1, the payloads in turn from 7 devices: {@code s/d<0..6>/telemetry}. */
+  void publishFromDevices(List<String> payloads) {
+    for (int i = 0; i < payloads.size(); i++) {
+      publish("s/d" + (i % 7) + "/telemetry", payloads.get(i), 1);
     }
   }
 
