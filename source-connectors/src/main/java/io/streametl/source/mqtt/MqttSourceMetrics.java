@@ -33,6 +33,9 @@ final class MqttSourceMetrics {
         counters::inflight);
     addGauge(plugin, "backpressure-waits-total", "Times a full in-flight window held up reading from the broker",
         counters::backpressureWaits);
+    addGauge(plugin, "shared-resubscribes-total", "Times the task subscribed again to its shared "
+        + "subscriptions after a quiet spell (mqtt.shared.resubscribe.quiet.ms)",
+        counters::sharedResubscribes);
     addGauge(plugin, "poll-latency-ms", "In the last poll that returned records, the longest time a message "
         + "waited in the task between arriving from the broker and being handed to Connect",
         counters::pollLatencyMs);

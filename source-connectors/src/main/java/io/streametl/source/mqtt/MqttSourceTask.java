@@ -48,6 +48,7 @@ public final class MqttSourceTask extends SourceTask {
   private MqttSourceCounters counters;
   private final PendingAcks pending = new PendingAcks();
   private DeliveryStamp deliveries;
+  private SharedSubscriptionRefresher refresher;
   private boolean skipRetained;
   private volatile boolean stopping;
   private long nextSummaryMs;
@@ -80,6 +81,9 @@ public final class MqttSourceTask extends SourceTask {
     skipRetained = config.retainedPolicy() == RetainedPolicy.SKIP;
     connection = MqttConnection.create(config, clientId, subscriptions, this::onMessage);
     nextSummaryMs = System.currentTimeMillis() + SUMMARY_INTERVAL_MS;
+    refresher = new SharedSubscriptionRefresher(
+        config.sharedGroup().isEmpty() ? 0 : config.sharedResubscribeQuietMs(),
+        System.currentTimeMillis());
     try {
       connection.connect().get(config.connectTimeoutMs() + 1_000L, TimeUnit.MILLISECONDS);
       // Returning only once subscribed makes "started" mean "receiving" (tests and operators).
@@ -135,7 +139,9 @@ public final class MqttSourceTask extends SourceTask {
       throw new ConnectException("MQTT client " + connection.clientId() + ": " + problem);
     });
     List<DecodedMessage> messages = window.take(config.maxBatchSize(), config.pollTimeoutMs());
-    logSummaryWhenDue();
+    long now = System.currentTimeMillis();
+    logSummaryWhenDue(now);
+    resubscribeSharedWhenQuiet(now);
     if (messages.isEmpty()) {
       return null;
     }
@@ -198,8 +204,21 @@ public final class MqttSourceTask extends SourceTask {
     window.release();
   }
 
-  private void logSummaryWhenDue() {
-    long now = System.currentTimeMillis();
+  private void resubscribeSharedWhenQuiet(long now) {
+    if (refresher.due(now, counters.received(), window.inflight())
+        && connection.resubscribeShared()) {
+      String note = "MQTT client {} received nothing for {} ms on its shared subscriptions;"
+          + " subscribing again, so a broker that stopped serving it resumes"
+          + " (mqtt.shared.resubscribe.quiet.ms)";
+      if (counters.sharedResubscribes.incrementAndGet() == 1) {
+        log.info(note, connection.clientId(), config.sharedResubscribeQuietMs());
+      } else {
+        log.debug(note, connection.clientId(), config.sharedResubscribeQuietMs());
+      }
+    }
+  }
+
+  private void logSummaryWhenDue(long now) {
     if (now >= nextSummaryMs) {
       nextSummaryMs = now + SUMMARY_INTERVAL_MS;
       log.info("MQTT client {}: {}", connection.clientId(), counters.summary());

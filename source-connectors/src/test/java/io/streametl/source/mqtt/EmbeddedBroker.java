@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
  * so a stop and a start on the same folder keeps sessions and queued messages (a broker restart).
  * Optionally with a TLS listener (and client certificates required when a truststore is given),
  * and with username/password authentication through an embedded extension (HiveMQ CE alone
- * accepts every client).
+ * accepts every client). The extension also records every SUBSCRIBE the broker receives.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -38,6 +41,8 @@ final class EmbeddedBroker implements AutoCloseable {
   final String username;
   final String password;
   private final String tlsListener;
+  /** "clientId filter" for each filter of each SUBSCRIBE received, in arrival order. */
+  private final Queue<String> subscribes = new ConcurrentLinkedQueue<>();
   private EmbeddedHiveMQ hivemq;
 
   private EmbeddedBroker(Path folder, int port, int tlsPort, String tlsListener, String username,
@@ -93,6 +98,13 @@ final class EmbeddedBroker implements AutoCloseable {
     return broker;
   }
 
+  /** Every filter subscribed to by this client so far ($share/ included), in order. */
+  List<String> subscribesOf(String clientId) {
+    String prefix = clientId + " ";
+    return subscribes.stream().filter(entry -> entry.startsWith(prefix))
+        .map(entry -> entry.substring(prefix.length())).toList();
+  }
+
   String uri() {
     return "tcp://127.0.0.1:" + port;
   }
@@ -114,13 +126,11 @@ final class EmbeddedBroker implements AutoCloseable {
         .withConfigurationFolder(folder)
         .withDataFolder(folder.resolve("data"))
         .withExtensionsFolder(folder.resolve("ext"));
-    if (username != null) {
-      builder = builder.withEmbeddedExtension(EmbeddedExtension.builder()
-          .withId("test-credentials").withName("test credentials").withVersion("1")
-          .withPriority(1000).withStartPriority(1000).withAuthor("streametl tests")
-          .withExtensionMain(new CredentialsExtension(username, password))
-          .build());
-    }
+    builder = builder.withEmbeddedExtension(EmbeddedExtension.builder()
+        .withId("test-extension").withName("test extension").withVersion("1")
+        .withPriority(1000).withStartPriority(1000).withAuthor("streametl tests")
+        .withExtensionMain(new TestExtension(username, password, subscribes))
+        .build());
     hivemq = builder.build();
     hivemq.start().join();
   }
@@ -161,19 +171,33 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  /** Authenticates the CONNECT packet's username and password against one known pair. */
-  private static final class CredentialsExtension implements ExtensionMain {
+  /**
+   * Records every SUBSCRIBE, and authenticates the CONNECT packet's username and password against
+   * one known pair when a pair is given.
+   */
+  private static final class TestExtension implements ExtensionMain {
 
     private final String username;
     private final byte[] password;
+    private final Queue<String> subscribes;
 
-    CredentialsExtension(String username, String password) {
+    TestExtension(String username, String password, Queue<String> subscribes) {
       this.username = username;
-      this.password = password.getBytes(StandardCharsets.UTF_8);
+      this.password = password == null ? null : password.getBytes(StandardCharsets.UTF_8);
+      this.subscribes = subscribes;
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+      Services.initializerRegistry().setClientInitializer((initializerInput, client) ->
+          client.addSubscribeInboundInterceptor((subscribeInput, subscribeOutput) -> {
+            String clientId = subscribeInput.getClientInformation().getClientId();
+            subscribeInput.getSubscribePacket().getSubscriptions()
+                .forEach(s -> subscribes.add(clientId + " " + s.getTopicFilter()));
+          }));
+      if (username == null) {
+        return;
+      }
       SimpleAuthenticator authenticator = (authInput, authOutput) -> {
         var connect = authInput.getConnectPacket();
         boolean userOk = connect.getUserName().map(username::equals).orElse(false);

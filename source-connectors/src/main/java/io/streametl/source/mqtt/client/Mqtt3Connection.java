@@ -74,7 +74,7 @@ final class Mqtt3Connection extends MqttConnection {
   }
 
   @Override
-  protected CompletableFuture<Optional<String>> subscribe() {
+  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> subscriptions) {
     List<Mqtt3Subscription> entries = new ArrayList<>();
     for (Subscription s : subscriptions) {
       entries.add(Mqtt3Subscription.builder().topicFilter(s.filter())
@@ -91,6 +91,11 @@ final class Mqtt3Connection extends MqttConnection {
           }
           return refused.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", refused));
         });
+  }
+
+  @Override
+  protected boolean connected() {
+    return client.getState().isConnected();
   }
 
   @Override

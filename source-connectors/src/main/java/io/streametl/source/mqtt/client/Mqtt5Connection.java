@@ -85,7 +85,7 @@ final class Mqtt5Connection extends MqttConnection {
   }
 
   @Override
-  protected CompletableFuture<Optional<String>> subscribe() {
+  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> subscriptions) {
     boolean skipRetained = config.retainedPolicy() == RetainedPolicy.SKIP;
     List<Mqtt5Subscription> entries = new ArrayList<>();
     for (Subscription s : subscriptions) {
@@ -106,6 +106,11 @@ final class Mqtt5Connection extends MqttConnection {
           }
           return refused.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", refused));
         });
+  }
+
+  @Override
+  protected boolean connected() {
+    return client.getState().isConnected();
   }
 
   @Override

@@ -196,7 +196,7 @@ public abstract class MqttConnection implements AutoCloseable {
     if (!sessionPresent || !subscribedOnce.get()) {
       log.info("MQTT client {} connected to {} (session present: {}); subscribing to {}",
           clientId, config.serverUri(), sessionPresent, subscriptions);
-      subscribe().whenComplete((problem, error) -> {
+      subscribe(subscriptions).whenComplete((problem, error) -> {
         if (error != null) {
           log.warn("MQTT client {} could not subscribe (retried on the next connect): {}",
               clientId, error.toString());
@@ -270,8 +270,37 @@ public abstract class MqttConnection implements AutoCloseable {
 
   protected abstract boolean sessionPresent(MqttClientConnectedContext context);
 
-  /** Subscribes to every filter; completes with the refused ones, if any. */
-  protected abstract CompletableFuture<Optional<String>> subscribe();
+  /** Subscribes to these filters; completes with the refused ones, if any. */
+  protected abstract CompletableFuture<Optional<String>> subscribe(
+      List<Subscription> subscriptions);
+
+  /** Whether the client is connected now. */
+  protected abstract boolean connected();
+
+  /**
+   * Sends the SUBSCRIBE of the shared subscriptions again, while connected and once subscribed
+   * (see {@code SharedSubscriptionRefresher} for why). A failure or a refusal is logged, not
+   * fatal: the task received through these subscriptions before, and the next quiet spell tries
+   * again.
+   *
+   * @return whether a SUBSCRIBE was sent
+   */
+  public boolean resubscribeShared() {
+    List<Subscription> shared = subscriptions.stream().filter(Subscription::shared).toList();
+    if (shared.isEmpty() || closing || !subscribedOnce.get() || !connected()) {
+      return false;
+    }
+    subscribe(shared).whenComplete((problem, error) -> {
+      if (error != null) {
+        log.warn("MQTT client {} could not subscribe again to {}: {}", clientId, shared,
+            error.toString());
+      } else if (problem.isPresent()) {
+        log.warn("MQTT client {}: the broker refused subscribing again to {}", clientId,
+            problem.get());
+      }
+    });
+    return true;
+  }
 
   /** Starts the connection; completes when the broker accepted it. */
   public abstract CompletableFuture<Void> connect();

@@ -42,6 +42,7 @@ public final class MqttSourceConfig extends AbstractConfig {
   public static final String TOPIC_FILTERS = "mqtt.topic.filters";
   public static final String QOS = "mqtt.qos";
   public static final String SHARED_GROUP = "mqtt.shared.group";
+  public static final String SHARED_RESUBSCRIBE_QUIET_MS = "mqtt.shared.resubscribe.quiet.ms";
   public static final String MAX_INFLIGHT = "mqtt.max.inflight";
   public static final String RETAINED_MESSAGES = "retained.messages";
   // Security
@@ -172,6 +173,14 @@ public final class MqttSourceConfig extends AbstractConfig {
             + " split over tasks). The broker must support shared subscriptions (MQTT 5; many"
             + " brokers also for 3.1.1).",
         GROUP_SUBSCRIPTION, ++order, Width.MEDIUM, "Shared subscription group");
+    def.define(SHARED_RESUBSCRIBE_QUIET_MS, Type.LONG, 30_000L, Range.atLeast(0L),
+        Importance.LOW,
+        "With a shared subscription group: after this long with no message received and none in"
+            + " flight, the task sends its SUBSCRIBE again. An equal subscription changes nothing"
+            + " in MQTT, but it makes a broker that stopped serving the task resume (HiveMQ CE can"
+            + " stop sending to a group member under a steady stream until it subscribes again or"
+            + " reconnects). 0: never.",
+        GROUP_SUBSCRIPTION, ++order, Width.SHORT, "Shared resubscribe after quiet (ms)");
     def.define(MAX_INFLIGHT, Type.INT, 1_000, Range.between(1, MAX_RECEIVE_MAXIMUM),
         Importance.MEDIUM,
         "The most messages a task holds that Kafka has not yet acknowledged (received, buffered"
@@ -504,6 +513,10 @@ public final class MqttSourceConfig extends AbstractConfig {
 
   public String sharedGroup() {
     return getString(SHARED_GROUP);
+  }
+
+  public long sharedResubscribeQuietMs() {
+    return getLong(SHARED_RESUBSCRIBE_QUIET_MS);
   }
 
   public int maxInflight() {
