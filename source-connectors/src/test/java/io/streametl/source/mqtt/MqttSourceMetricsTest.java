@@ -49,6 +49,20 @@ class MqttSourceMetricsTest {
     broker.close();
   }
 
+  /** Metrics as the worker sets them up: the JMX reporter and the "kafka.connect" prefix. */
+  private static Metrics jmxMetrics() {
+    return new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
+        new KafkaMetricsContext("kafka.connect"));
+  }
+
+  /** The plugin metrics of task 1 of the connector "mqtt-metrics", which {@link #attribute} reads. */
+  private static PluginMetricsImpl taskMetrics(Metrics metrics) {
+    LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+    tags.put("connector", "mqtt-metrics");
+    tags.put("task", "1");
+    return new PluginMetricsImpl(metrics, tags);
+  }
+
   private static long attribute(String name) throws Exception {
     ObjectName pattern = new ObjectName("kafka.connect:type=plugins,connector=mqtt-metrics,task=1");
     Set<ObjectName> names = JMX.queryNames(pattern, null);
@@ -58,15 +72,11 @@ class MqttSourceMetricsTest {
 
   @Test
   void countsReceivedAcknowledgedBadRetainedInFlightBackpressureAndPollLatencyOverJmx() throws Exception {
-    LinkedHashMap<String, String> tags = new LinkedHashMap<>();
-    tags.put("connector", "mqtt-metrics");
-    tags.put("task", "1");
     Map<String, String> config = props(broker, "name", "mqtt-metrics", "mqtt.client.id", "metrics",
         "mqtt.version", "3.1.1", "mqtt.qos", "0", "mqtt.max.inflight", "2", "value.format", "struct",
         "retained.messages", "skip", "bad.payload.policy", "error_topic", "bad.payload.topic", "errors");
-    try (Metrics metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
-            new KafkaMetricsContext("kafka.connect"));
-        PluginMetricsImpl pluginMetrics = new PluginMetricsImpl(metrics, tags);
+    try (Metrics metrics = jmxMetrics();
+        PluginMetricsImpl pluginMetrics = taskMetrics(metrics);
         TaskRunner runner = new TaskRunner(config);
         Publisher device = new Publisher(broker)) {
       device.publish("t/state", "{\"on\": true}".getBytes(StandardCharsets.UTF_8), 0, true, Map.of(), null);
@@ -98,6 +108,25 @@ class MqttSourceMetricsTest {
       assertThat(attribute("bad-payloads-total")).isEqualTo(1);
       assertThat(attribute("messages-acknowledged-total")).isEqualTo(4);
       assertThat(attribute("messages-in-flight")).isZero();
+    }
+  }
+
+  @Test
+  void countsSharedResubscribesOverJmx() throws Exception {
+    Map<String, String> config = props(broker, "name", "mqtt-metrics", "mqtt.client.id", "renews",
+        "mqtt.shared.group", "g", "mqtt.shared.resubscribe.quiet.ms", "200");
+    try (Metrics metrics = jmxMetrics();
+        PluginMetricsImpl pluginMetrics = taskMetrics(metrics);
+        TaskRunner runner = new TaskRunner(config)) {
+      runner.pluginMetrics = pluginMetrics;
+      MqttSourceTask task = runner.start();
+      assertThat(attribute("shared-resubscribes-total")).isZero();
+
+      Awaitility.await().until(() -> {
+        TaskRunner.poll(task);
+        return attribute("shared-resubscribes-total") >= 2;
+      });
+      assertThat(broker.subscribesOf("renews-0")).hasSizeGreaterThanOrEqualTo(2);
     }
   }
 }
