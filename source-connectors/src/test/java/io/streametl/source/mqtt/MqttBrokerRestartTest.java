@@ -84,7 +84,7 @@ class MqttBrokerRestartTest {
           runner.start(configs.get(1)));
       List<String> before = IntStream.range(0, 200).mapToObj(i -> "b" + i).toList();
       try (Publisher device = new Publisher(broker)) {
-        device.publishFromDevices(before);
+        device.publishFromDevices("s", before);
       }
       // Part of the stream reaches Kafka; then the tasks stop committing, so what they poll next
       // stays in flight. HiveMQ CE sends no more of a shared queue until the last batch it sent
@@ -109,7 +109,7 @@ class MqttBrokerRestartTest {
       broker.startAgain();
       List<String> after = IntStream.range(0, 200).mapToObj(i -> "a" + i).toList();
       try (Publisher device = new Publisher(broker)) {
-        device.publishFromDevices(after);
+        device.publishFromDevices("s", after);
       }
       // Kafka gets the held records now, on the new connections.
       held.forEach((task, records) -> records.forEach(record -> {

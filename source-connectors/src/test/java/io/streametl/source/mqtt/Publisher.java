@@ -27,10 +27,12 @@ final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Publishes at QoS 1, the payloads in turn from 7 devices: {@code s/d<0..6>/telemetry}. */
-  void publishFromDevices(List<String> payloads) {
+  /**
+   * Publishes at QoS 1, the payloads in turn from 7 devices: {@code <site>/d<0..6>/telemetry}.
+   */
+  void publishFromDevices(String site, List<String> payloads) {
     for (int i = 0; i < payloads.size(); i++) {
-      publish("s/d" + (i % 7) + "/telemetry", payloads.get(i), 1);
+      publish(site + "/d" + (i % 7) + "/telemetry", payloads.get(i), 1);
     }
   }
 

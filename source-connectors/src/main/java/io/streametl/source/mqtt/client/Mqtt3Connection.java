@@ -74,9 +74,9 @@ final class Mqtt3Connection extends MqttConnection {
   }
 
   @Override
-  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> subscriptions) {
+  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> requested) {
     List<Mqtt3Subscription> entries = new ArrayList<>();
-    for (Subscription s : subscriptions) {
+    for (Subscription s : requested) {
       entries.add(Mqtt3Subscription.builder().topicFilter(s.filter())
           .qos(MqttQos.fromCode(s.qos())).build());
     }
@@ -86,7 +86,7 @@ final class Mqtt3Connection extends MqttConnection {
           List<Mqtt3SubAckReturnCode> codes = subAck.getReturnCodes();
           for (int i = 0; i < codes.size(); i++) {
             if (codes.get(i).isError()) {
-              refused.add(subscriptions.get(i).filter());
+              refused.add(requested.get(i).filter());
             }
           }
           return refused.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", refused));

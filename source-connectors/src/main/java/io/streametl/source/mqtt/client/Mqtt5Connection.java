@@ -85,10 +85,10 @@ final class Mqtt5Connection extends MqttConnection {
   }
 
   @Override
-  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> subscriptions) {
+  protected CompletableFuture<Optional<String>> subscribe(List<Subscription> requested) {
     boolean skipRetained = config.retainedPolicy() == RetainedPolicy.SKIP;
     List<Mqtt5Subscription> entries = new ArrayList<>();
-    for (Subscription s : subscriptions) {
+    for (Subscription s : requested) {
       entries.add(Mqtt5Subscription.builder()
           .topicFilter(s.filter())
           .qos(MqttQos.fromCode(s.qos()))
@@ -101,7 +101,7 @@ final class Mqtt5Connection extends MqttConnection {
           List<Mqtt5SubAckReasonCode> codes = subAck.getReasonCodes();
           for (int i = 0; i < codes.size(); i++) {
             if (codes.get(i).isError()) {
-              refused.add(subscriptions.get(i).filter() + " (" + codes.get(i) + ")");
+              refused.add(requested.get(i).filter() + " (" + codes.get(i) + ")");
             }
           }
           return refused.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", refused));

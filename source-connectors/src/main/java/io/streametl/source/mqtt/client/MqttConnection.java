@@ -50,6 +50,8 @@ public abstract class MqttConnection implements AutoCloseable {
   protected final MqttSourceConfig config;
   protected final String clientId;
   protected final List<Subscription> subscriptions;
+  /** The shared ones among {@link #subscriptions}: what {@link #resubscribeShared} renews. */
+  private final List<Subscription> sharedSubscriptions;
   protected final Consumer<ReceivedMessage> sink;
   private final ExecutorService networkThread;
   private final ExecutorService deliveryThread;
@@ -67,6 +69,7 @@ public abstract class MqttConnection implements AutoCloseable {
     this.config = config;
     this.clientId = clientId;
     this.subscriptions = List.copyOf(subscriptions);
+    this.sharedSubscriptions = this.subscriptions.stream().filter(Subscription::shared).toList();
     this.sink = sink;
     this.networkThread = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "mqtt-" + clientId);
@@ -271,8 +274,7 @@ public abstract class MqttConnection implements AutoCloseable {
   protected abstract boolean sessionPresent(MqttClientConnectedContext context);
 
   /** Subscribes to these filters; completes with the refused ones, if any. */
-  protected abstract CompletableFuture<Optional<String>> subscribe(
-      List<Subscription> subscriptions);
+  protected abstract CompletableFuture<Optional<String>> subscribe(List<Subscription> requested);
 
   /** Whether the client is connected now. */
   protected abstract boolean connected();
@@ -286,13 +288,13 @@ public abstract class MqttConnection implements AutoCloseable {
    * @return whether a SUBSCRIBE was sent
    */
   public boolean resubscribeShared() {
-    List<Subscription> shared = subscriptions.stream().filter(Subscription::shared).toList();
-    if (shared.isEmpty() || closing || !subscribedOnce.get() || !connected()) {
+    if (sharedSubscriptions.isEmpty() || closing || !subscribedOnce.get() || !connected()) {
       return false;
     }
-    subscribe(shared).whenComplete((problem, error) -> {
+    subscribe(sharedSubscriptions).whenComplete((problem, error) -> {
       if (error != null) {
-        log.warn("MQTT client {} could not subscribe again to {}: {}", clientId, shared,
+        log.warn("MQTT client {} could not subscribe again to {}: {}", clientId,
+            sharedSubscriptions,
             error.toString());
       } else if (problem.isPresent()) {
         log.warn("MQTT client {}: the broker refused subscribing again to {}", clientId,

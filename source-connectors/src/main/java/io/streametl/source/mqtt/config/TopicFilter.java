@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public final class TopicFilter {
 
-  private static final String SHARE_PREFIX = "$share/";
+  /** The prefix of a shared subscription's filter: {@code $share/<group>/<filter>}. */
+  public static final String SHARE_PREFIX = "$share/";
 
   private final String text;
   private final List<String> levels;
