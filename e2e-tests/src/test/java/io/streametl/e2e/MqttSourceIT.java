@@ -19,8 +19,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +68,12 @@ class MqttSourceIT {
     return run + ".errors";
   }
 
+  /**
+   * Nothing lost, and nothing twice unless a task's connection was interrupted. An interruption
+   * (a lost connection, or a task restarted by a rebalance) may duplicate more than its own
+   * messages: on HiveMQ CE, a member that leaves with messages in flight makes the broker send the
+   * other members' held messages again (HiveMqSharedQueueTest, docs/upstream-reports.md).
+   */
   @Test
   void sharedSubscriptionOverTwoTasksNeitherLosesNorDuplicates() throws Exception {
     startConnector("test-shared-" + run, 2);
@@ -74,17 +82,35 @@ class MqttSourceIT {
       PublishedMessages published = simulator.publishedMessages();
 
       await().atMost(COMPLETION).pollInterval(Duration.ofSeconds(1))
-          .until(() -> messageIds().size() >= published.validIds().size());
+          .until(() -> new HashSet<>(messageIds()).containsAll(published.validIds()));
       // Both tasks subscribed to every filter: without the shared subscription each message
-      // would arrive twice. Give a late duplicate time to show up.
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+      // would arrive twice. Give a late duplicate time to show up: the topic must stay as it is
+      // for 3 s.
+      AtomicInteger lastCount = new AtomicInteger(-1);
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> messageIds().size() == published.validIds().size());
+          .until(() -> lastCount.getAndSet(messageIds().size()) == lastCount.get());
       List<String> landed = messageIds();
-      assertThat(landed).as("duplicates in %s", telemetryTopic()).doesNotHaveDuplicates();
       assertThat(new HashSet<>(landed)).isEqualTo(published.validIds());
-      assertThat(errorPayloads()).as("malformed payloads in %s", errorTopic())
-          .hasSize((int) published.malformedCount()).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(errorPayloads())).as("malformed payloads in %s", errorTopic())
+          .hasSize((int) published.malformedCount());
+
+      MqttClientLog clients = MqttClientLog.of(stack, run);
+      assertThat(clients.clients()).as("clients in the workers' logs")
+          .containsExactlyInAnyOrder(run + "-0", run + "-1");
+      List<String> twice = duplicates(landed);
+      if (clients.interruptions() == 0 && simulator.resent() == 0) {
+        assertThat(twice.size()).as(() -> "records twice in " + telemetryTopic() + " (the first: "
+            + twice.subList(0, Math.min(10, twice.size())) + ") although no task's MQTT"
+            + " connection was interrupted; the clients' log lines:\n" + clients.describe())
+            .isZero();
+        assertThat(errorPayloads()).as("malformed payloads in %s", errorTopic())
+            .doesNotHaveDuplicates();
+      } else {
+        LOG.warn("{} interruption(s) of the tasks' MQTT connections, {} publish(es) sent again by"
+            + " the simulator: {} record(s) twice, allowed (at least once). The clients:\n{}",
+            clients.interruptions(), simulator.resent(), twice.size(), clients.describe());
+      }
     }
   }
 
@@ -182,6 +208,11 @@ class MqttSourceIT {
       return List.of();
     }
     return ids;
+  }
+
+  private static List<String> duplicates(List<String> ids) {
+    Set<String> seen = new HashSet<>();
+    return ids.stream().filter(id -> !seen.add(id)).toList();
   }
 
   private List<String> errorPayloads() {
