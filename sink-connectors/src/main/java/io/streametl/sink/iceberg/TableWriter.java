@@ -3,6 +3,7 @@ package io.streametl.sink.iceberg;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
@@ -22,9 +23,21 @@ import org.apache.iceberg.util.PropertyUtil;
  * Writes the rows of one commit cycle into data files of one table, one open file per partition.
  * Its life is write, then {@link #complete()} (the files to commit) or {@link #abort()} (the
  * files deleted); a new writer starts the next cycle. Table maintenance writes compacted files
- * with it too, so they are written exactly as the sink writes its own.
+ * with it too, with the table's settings as they are (a cycle's small files get smaller Parquet
+ * pages, {@link #CYCLE_PAGE_ROW_LIMIT}).
  */
 public final class TableWriter {
+
+  /**
+   * The most rows in a Parquet page of a commit cycle's files, unless the table sets
+   * {@code write.parquet.page-row-limit} itself. Parquet dictionary-encodes a column until its
+   * first page is full and only then checks whether the dictionary pays. At the default 20,000
+   * rows, the files of a 1-second cycle (tens of thousands of rows) hash every unique value (event
+   * ids, offsets, times) into a dictionary and re-encode it all plain when the file closes. After
+   * a 2,000-row page the check is made early, and columns with few values keep their dictionary.
+   * Compaction writes with the table's own settings (docs/decisions/0011).
+   */
+  static final int CYCLE_PAGE_ROW_LIMIT = 2_000;
 
   private final Table table;
   private final PartitionSpec spec;           // as when the writer was made: files of a cycle share one spec
@@ -36,12 +49,21 @@ public final class TableWriter {
   private long estimatedBytes;
   private boolean closed;
 
+  /** The writer of a commit cycle: the table's settings, with {@link #CYCLE_PAGE_ROW_LIMIT}. */
   TableWriter(Table table, int taskId) {
-    this(table, taskId, targetFileSize(table));
+    this(table, taskId, targetFileSize(table), cycleWriteProperties(table));
   }
 
-  /** A writer that rolls to a new file at {@code targetFileSize} bytes instead of the table's setting. */
+  /**
+   * A writer with the table's own settings that rolls to a new file at {@code targetFileSize}
+   * bytes instead of the table's setting (compaction).
+   */
   public TableWriter(Table table, int taskId, long targetFileSize) {
+    this(table, taskId, targetFileSize, Map.of());
+  }
+
+  private TableWriter(Table table, int taskId, long targetFileSize,
+      Map<String, String> writeProperties) {
     this.table = table;
     FileFormat format = FileFormat.fromString(PropertyUtil.propertyAsString(
         table.properties(), TableProperties.DEFAULT_FILE_FORMAT, TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
@@ -54,12 +76,21 @@ public final class TableWriter {
         .dataFileFormat(format)
         .dataSchema(table.schema())
         .dataSortOrder(table.sortOrder())
+        .writerProperties(writeProperties)
         .build();
     this.writer = new FanoutDataWriter<>(writers, files, table.io(), targetFileSize);
     this.spec = table.spec();
     this.unpartitioned = spec.isUnpartitioned();
     this.partitionKey = new PartitionKey(spec, table.schema());
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+  }
+
+  /** What a cycle's files are written with on top of the table's properties. */
+  static Map<String, String> cycleWriteProperties(Table table) {
+    if (table.properties().containsKey(TableProperties.PARQUET_PAGE_ROW_LIMIT)) {
+      return Map.of();
+    }
+    return Map.of(TableProperties.PARQUET_PAGE_ROW_LIMIT, Integer.toString(CYCLE_PAGE_ROW_LIMIT));
   }
 
   /** The table's {@code write.target-file-size-bytes}. */
