@@ -91,25 +91,26 @@ class MqttSourceIT {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> lastCount.getAndSet(messageIds().size()) == lastCount.get());
       List<String> landed = messageIds();
+      List<String> errors = errorPayloads();
       assertThat(new HashSet<>(landed)).isEqualTo(published.validIds());
-      assertThat(new HashSet<>(errorPayloads())).as("malformed payloads in %s", errorTopic())
+      assertThat(new HashSet<>(errors)).as("malformed payloads in %s", errorTopic())
           .hasSize((int) published.malformedCount());
 
       MqttClientLog clients = MqttClientLog.of(stack, run);
       assertThat(clients.clients()).as("clients in the workers' logs")
           .containsExactlyInAnyOrder(run + "-0", run + "-1");
       List<String> twice = duplicates(landed);
-      if (clients.interruptions() == 0 && simulator.resent() == 0) {
+      long interruptions = clients.interruptions();
+      if (interruptions == 0 && simulator.resent() == 0) {
         assertThat(twice.size()).as(() -> "records twice in " + telemetryTopic() + " (the first: "
             + twice.subList(0, Math.min(10, twice.size())) + ") although no task's MQTT"
             + " connection was interrupted; the clients' log lines:\n" + clients.describe())
             .isZero();
-        assertThat(errorPayloads()).as("malformed payloads in %s", errorTopic())
-            .doesNotHaveDuplicates();
+        assertThat(errors).as("malformed payloads in %s", errorTopic()).doesNotHaveDuplicates();
       } else {
         LOG.warn("{} interruption(s) of the tasks' MQTT connections, {} publish(es) sent again by"
             + " the simulator: {} record(s) twice, allowed (at least once). The clients:\n{}",
-            clients.interruptions(), simulator.resent(), twice.size(), clients.describe());
+            interruptions, simulator.resent(), twice.size(), clients.describe());
       }
     }
   }

@@ -81,11 +81,16 @@ class TableWriterTest {
   }
 
   private Table table(Map<String, String> properties) {
+    return demoCatalog().createTable(TableIdentifier.of("demo", "pages"), PAGES_SCHEMA,
+        PartitionSpec.unpartitioned(), properties);
+  }
+
+  /** A JDBC catalog in the test's folder, with the namespace "demo". */
+  private Catalog demoCatalog() {
     Catalog catalog = IcebergCatalogs.load("streametl", Map.of("type", "jdbc",
         "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"), "warehouse", dir.resolve("warehouse").toUri().toString()));
     ((SupportsNamespaces) catalog).createNamespace(Namespace.of("demo"));
-    return catalog.createTable(TableIdentifier.of("demo", "pages"), PAGES_SCHEMA,
-        PartitionSpec.unpartitioned(), properties);
+    return catalog;
   }
 
   private static DataFile writeOneFile(TableWriter writer, int rows) {
@@ -126,10 +131,7 @@ class TableWriterTest {
   /** The writer reuses one partition key for every row; rows must still land in their own partition's file. */
   @Test
   void interleavedPartitionsEachGetTheirOwnRows() throws IOException {
-    Catalog catalog = IcebergCatalogs.load("streametl", Map.of("type", "jdbc",
-        "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"), "warehouse", dir.resolve("warehouse").toUri().toString()));
-    ((SupportsNamespaces) catalog).createNamespace(Namespace.of("demo"));
-    Table table = catalog.createTable(TableIdentifier.of("demo", "events"), SCHEMA,
+    Table table = demoCatalog().createTable(TableIdentifier.of("demo", "events"), SCHEMA,
         PartitionSpec.builderFor(SCHEMA).day("event_time").build());
     OffsetDateTime day0 = OffsetDateTime.of(2026, 11, 21, 10, 0, 0, 0, ZoneOffset.UTC);
 

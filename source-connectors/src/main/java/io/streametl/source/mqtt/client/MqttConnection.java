@@ -294,8 +294,7 @@ public abstract class MqttConnection implements AutoCloseable {
     subscribe(sharedSubscriptions).whenComplete((problem, error) -> {
       if (error != null) {
         log.warn("MQTT client {} could not subscribe again to {}: {}", clientId,
-            sharedSubscriptions,
-            error.toString());
+            sharedSubscriptions, error.toString());
       } else if (problem.isPresent()) {
         log.warn("MQTT client {}: the broker refused subscribing again to {}", clientId,
             problem.get());
