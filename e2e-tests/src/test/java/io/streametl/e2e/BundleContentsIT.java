@@ -52,7 +52,7 @@ class BundleContentsIT {
     assertThat(manifest.get("version").asText()).doesNotContain("${");
     assertThat(manifest.get("owner").get("username").asText()).isNotBlank();
     assertThat(manifest.get("component_types")).extracting(JsonNode::asText)
-        .contains("source", "sink", "transform");
+        .contains("source", "sink", "transform", "converter");
     assertThat(root).isEqualTo(manifest.get("owner").get("username").asText() + "-"
         + manifest.get("name").asText() + "-" + manifest.get("version").asText() + "/");
   }
@@ -97,7 +97,8 @@ class BundleContentsIT {
         "io.streametl.source.generator.EventGeneratorSourceConnector",
         "io.streametl.sink.DedupAggregateSinkConnector",
         "io.streametl.smt.validate.ValidateFields$Value",
-        "io.streametl.smt.enrich.InsertMetadata$Value");
+        "io.streametl.smt.enrich.InsertMetadata$Value",
+        "io.streametl.converter.StreamingJsonConverter");
   }
 
   private static List<String> lines(InputStream in) throws IOException {

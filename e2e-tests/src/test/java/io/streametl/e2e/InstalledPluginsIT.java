@@ -47,7 +47,9 @@ class InstalledPluginsIT {
     for (ConnectWorker worker : stack.workers()) {
       Map<String, ConnectorPlugin> listed = worker.rest().connectorPlugins().stream()
           .filter(p -> p.className().startsWith("io.streametl.") && !p.className().startsWith("io.streametl.e2e."))
-          .collect(Collectors.toMap(ConnectorPlugin::className, p -> p));
+          // A class that is two kinds of plugin (a converter and a header converter) is listed
+          // once per kind; the kinds are checked below.
+          .collect(Collectors.toMap(ConnectorPlugin::className, p -> p, (first, second) -> first));
 
       assertThat(listed.keySet()).as("plugins on %s", worker.name()).containsExactlyInAnyOrderElementsOf(declared);
       listed.values().forEach(plugin ->
@@ -55,6 +57,14 @@ class InstalledPluginsIT {
       CORE_PLUGINS.forEach((className, type) ->
           assertThat(listed.get(className).type()).as(className).isEqualTo(type));
     }
+  }
+
+  @Test
+  void theStreamingJsonConverterIsListedAsConverterAndHeaderConverter(LocalStack stack) {
+    assertThat(stack.rest().connectorPlugins().stream()
+        .filter(p -> p.className().equals("io.streametl.converter.StreamingJsonConverter"))
+        .map(ConnectorPlugin::type))
+        .containsExactlyInAnyOrder("converter", "header_converter");
   }
 
   @Test

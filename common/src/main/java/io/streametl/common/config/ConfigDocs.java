@@ -1,5 +1,9 @@
 package io.streametl.common.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -48,6 +53,25 @@ public final class ConfigDocs {
       Objects.requireNonNull(configDef, "configDef");
       Objects.requireNonNull(regenerate, "regenerate");
     }
+  }
+
+  /** The system property that makes {@link #committedText} write the page first. */
+  public static final String WRITE_PROPERTY = "streametl.docs.write";
+
+  /**
+   * The committed text of a generated page, for the test that keeps the page current. With
+   * {@code -Dstreametl.docs.write=true} the page is first written from {@code generated}.
+   *
+   * @return the page's text, or empty if there is no page
+   */
+  public static Optional<String> committedText(Path page, String generated) throws IOException {
+    if (Boolean.getBoolean(WRITE_PROPERTY)) {
+      Files.createDirectories(page.toAbsolutePath().getParent());
+      Files.writeString(page, generated, StandardCharsets.UTF_8);
+    }
+    return Files.exists(page)
+        ? Optional.of(Files.readString(page, StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 
   /** The Markdown reference page; lines end with {@code \n}. */

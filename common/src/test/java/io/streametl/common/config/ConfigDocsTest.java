@@ -2,12 +2,33 @@ package io.streametl.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigDocsTest {
+
+  @Test
+  void theCommittedTextIsReadAsItIsAndWrittenOnlyWhenAsked(@TempDir Path dir) throws IOException {
+    Path page = dir.resolve("docs/Plugin.md");
+    assertThat(ConfigDocs.committedText(page, "new")).isEmpty();
+
+    Files.createDirectories(page.getParent());
+    Files.writeString(page, "old");
+    assertThat(ConfigDocs.committedText(page, "new")).hasValue("old");
+
+    System.setProperty(ConfigDocs.WRITE_PROPERTY, "true");
+    try {
+      assertThat(ConfigDocs.committedText(page, "new")).hasValue("new");
+    } finally {
+      System.clearProperty(ConfigDocs.WRITE_PROPERTY);
+    }
+  }
 
   private static final ConfigDef DEF =
       new ConfigDef()

@@ -55,8 +55,12 @@ final class ReportMarkdown {
     ReferenceReads reads = report.reads();
     pass(md, "raw consumer, warm-up pass (not used)", reads.warmup());
     pass(md, "consumer + Jackson readTree per value", reads.json());
-    pass(md, "consumer + Connect JsonConverter per value (the sinks' converter)",
-        reads.converter());
+    pass(md, "consumer + Connect JsonConverter per value, the sinks' settings",
+        reads.jsonConverter());
+    if (reads.sinksConverter() != reads.jsonConverter()) {
+      pass(md, "consumer + " + reads.sinksConverterName() + " per value (the sinks' converter)",
+          reads.sinksConverter());
+    }
     String ours = "our sink (dedup + per_minute aggregation" + (report.settings().dropTransforms()
         ? ", no SMTs)" : ", validate + enrich SMTs)");
     for (SinkRound round : report.rounds()) {

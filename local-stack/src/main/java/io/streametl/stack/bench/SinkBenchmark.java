@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.json.JsonConverter;
 
 /**
  * {@code streametl bench-sink}: our dedup/aggregate sink against the stock Apache Iceberg sink and
@@ -126,10 +128,21 @@ public final class SinkBenchmark {
       out.println("  warm-up raw pass: " + warmup.throughput().describe());
       PassResult json = TopicReadPass.read(bootstrap, TOPIC, JSON::readTree);
       out.println("  consumer + Jackson readTree: " + json.throughput().describe());
-      PassResult converter = TopicReadPass.read(bootstrap, TOPIC, ConverterVisitor.jsonConverter(
-          TOPIC, ourConfig(oursFile, 1).config()));
-      out.println("  consumer + JsonConverter: " + converter.throughput().describe());
-      phases.end("reference consumers (bench JVM, 3 passes)", 0);
+      Map<String, String> ourSettings = ourConfig(oursFile, 1).config();
+      PassResult jsonConverter = TopicReadPass.read(bootstrap, TOPIC,
+          ConverterVisitor.jsonConverter(TOPIC, ourSettings));
+      out.println("  consumer + JsonConverter: " + jsonConverter.throughput().describe());
+      String sinksConverterClass = ConverterVisitor.converterClass(ourSettings);
+      PassResult sinksConverter = jsonConverter;
+      if (!sinksConverterClass.equals(JsonConverter.class.getName())) {
+        sinksConverter = TopicReadPass.read(bootstrap, TOPIC,
+            ConverterVisitor.sinksConverter(TOPIC, ourSettings));
+        out.println("  consumer + " + sinksConverterClass + ": "
+            + sinksConverter.throughput().describe());
+      }
+      ReferenceReads reads = new ReferenceReads(warmup, json, jsonConverter, sinksConverterClass,
+          sinksConverter);
+      phases.end("reference consumers (bench JVM)", 0);
 
       List<SinkRound> rounds = new ArrayList<>();
       for (int round = 1; round <= settings.rounds(); round++) {
@@ -160,7 +173,7 @@ public final class SinkBenchmark {
       }
 
       return new BenchReport(startedAt, machine, settings, fill, distinct,
-          new ReferenceReads(warmup, json, converter), rounds, aggregateRows, stateBytes,
+          reads, rounds, aggregateRows, stateBytes,
           stockFresh, oursFresh, phases.phases());
     }
 

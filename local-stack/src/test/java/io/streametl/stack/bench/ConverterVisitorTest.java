@@ -32,9 +32,26 @@ class ConverterVisitorTest {
   }
 
   @Test
+  void theSinksOwnStreamingJsonConverterIsAcceptedAndDecodes() {
+    Map<String, String> sink = new java.util.HashMap<>(SINK);
+    sink.put("value.converter", "io.streametl.converter.StreamingJsonConverter");
+    TopicReadPass.ValueVisitor visitor = ConverterVisitor.sinksConverter("t", sink);
+
+    assertThat(ConverterVisitor.converterClass(sink))
+        .isEqualTo("io.streametl.converter.StreamingJsonConverter");
+    for (int i = 0; i < 2; i++) {
+      assertThatCode(() -> visitor.visit(("{\"schema\": {\"type\": \"struct\", \"fields\":"
+          + " [{\"field\": \"a\", \"type\": \"int64\"}]}, \"payload\": {\"a\": 1}}")
+          .getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
+    }
+    assertThatThrownBy(() -> visitor.visit("{\"schema\": 1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(org.apache.kafka.connect.errors.DataException.class);
+  }
+
+  @Test
   void otherConvertersAreRefused() {
     assertThatThrownBy(() -> ConverterVisitor.jsonConverter("t",
         Map.of("value.converter", "org.apache.kafka.connect.storage.StringConverter")))
-        .isInstanceOf(BenchmarkException.class).hasMessageContaining("decodes JSON only");
+        .isInstanceOf(BenchmarkException.class).hasMessageContaining("decode JSON only");
   }
 }

@@ -48,7 +48,8 @@ class ReportMarkdownTest {
     return new BenchReport(Instant.parse("2026-11-21T18:00:00Z"),
         new MachineInfo(2, "AMD EPYC", 24L << 30, "OpenJDK 17", "Linux"), SETTINGS,
         new FillResult(1_000_000, 950_000, Duration.ofSeconds(25)), 950_000,
-        new ReferenceReads(pass(5), pass(8), pass(10)), rounds, 9_000, 19_000_000,
+        new ReferenceReads(pass(5), pass(8), pass(10),
+            "io.streametl.converter.StreamingJsonConverter", pass(9)), rounds, 9_000, 19_000_000,
         Optional.of(stockFresh), oursFreshness,
         List.of(cpu("stock sink, round 1", 36), cpu("our sink, round 1", 30)));
   }
@@ -61,7 +62,8 @@ class ReportMarkdownTest {
         .contains("2 CPUs (AMD EPYC), 24.0 GiB memory")
         .contains("--events 1000000 --partitions 4 --tasks 2 --commit-interval-ms 1000 --rounds 2")
         .contains("1,000,000 records (950,000 distinct valid events, 5.0 % duplicates)")
-        .contains("| consumer + Connect JsonConverter per value (the sinks' converter) | 100,000 |")
+        .contains("| consumer + Connect JsonConverter per value, the sinks' settings | 100,000 |")
+        .contains("| consumer + StreamingJsonConverter per value (the sinks' converter) | 111,111 |")
         .contains("| raw consumer (byte[], read_committed): the limit, round 1 | 250,000 | 250.0"
             + " | 4.0 s |")
         .contains("| steady records/s (first to last commit) | middle records/s (10 % to 90 % of"

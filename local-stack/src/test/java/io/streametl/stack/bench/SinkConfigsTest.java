@@ -42,7 +42,7 @@ class SinkConfigsTest {
 
     assertThat(bare.config().keySet()).noneMatch(key -> key.startsWith("transforms"));
     assertThat(bare.config()).containsEntry("dedup.enabled", "true")
-        .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        .containsEntry("value.converter", "io.streametl.converter.StreamingJsonConverter");
   }
 
   @Test
