@@ -3,9 +3,13 @@ package io.streametl.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.streametl.stack.rest.ConnectorPlugin;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -36,5 +40,16 @@ final class BundlePlugins {
       throw new UncheckedIOException(e);
     }
     return listed;
+  }
+
+  /**
+   * Our plugins among those a worker lists, by class name. A class that is two kinds of plugin (a
+   * converter that is also a header converter) is listed once per kind: the first kind is kept.
+   */
+  static Map<String, ConnectorPlugin> ours(List<ConnectorPlugin> listedByWorker) {
+    return listedByWorker.stream()
+        .filter(p -> p.className().startsWith("io.streametl.")
+            && !p.className().startsWith("io.streametl.e2e."))
+        .collect(Collectors.toMap(ConnectorPlugin::className, p -> p, (first, second) -> first));
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,7 @@ class HybridDiscoveryInstallIT {
   @Test
   void everyPluginIsListedWithTheBuildVersion() {
     Set<String> declared = BundlePlugins.listed(Path.of(System.getProperty("streametl.bundle.zip")));
-    Map<String, ConnectorPlugin> listed = stack.rest().connectorPlugins().stream()
-        .filter(p -> p.className().startsWith("io.streametl."))
-        .collect(Collectors.toMap(ConnectorPlugin::className, p -> p));
+    Map<String, ConnectorPlugin> listed = BundlePlugins.ours(stack.rest().connectorPlugins());
 
     assertThat(declared).contains("io.streametl.source.mqtt.MqttSourceConnector",
         "io.streametl.source.http.HttpSourceConnector", "io.streametl.sink.DedupAggregateSinkConnector",

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,11 +44,7 @@ class InstalledPluginsIT {
     assertThat(declared).containsAll(CORE_PLUGINS.keySet());
 
     for (ConnectWorker worker : stack.workers()) {
-      Map<String, ConnectorPlugin> listed = worker.rest().connectorPlugins().stream()
-          .filter(p -> p.className().startsWith("io.streametl.") && !p.className().startsWith("io.streametl.e2e."))
-          // A class that is two kinds of plugin (a converter and a header converter) is listed
-          // once per kind; the kinds are checked below.
-          .collect(Collectors.toMap(ConnectorPlugin::className, p -> p, (first, second) -> first));
+      Map<String, ConnectorPlugin> listed = BundlePlugins.ours(worker.rest().connectorPlugins());
 
       assertThat(listed.keySet()).as("plugins on %s", worker.name()).containsExactlyInAnyOrderElementsOf(declared);
       listed.values().forEach(plugin ->
