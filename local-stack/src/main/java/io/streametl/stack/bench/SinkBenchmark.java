@@ -27,7 +27,8 @@ import org.apache.kafka.connect.json.JsonConverter;
  *
  * <ol>
  *   <li>The generator fills a topic once (valid events, 5 % duplicates).
- *   <li>Consumers in this JVM read it all: parsing JSON, decoding with the sinks' JsonConverter.
+ *   <li>Consumers in this JVM read it all: parsing JSON, decoding with Connect's JsonConverter
+ *       and with the sinks' own converter, under the sinks' converter settings.
  *   <li>Rounds: a raw consumer reads it all (the limit); the stock sink reads it into a new table;
  *       then, not at the same time, our sink (the other way round in even rounds).
  *   <li>Freshness: each sink in turn consumes a live topic written at a fixed rate.
