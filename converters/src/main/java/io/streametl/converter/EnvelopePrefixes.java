@@ -10,8 +10,9 @@ import org.apache.kafka.connect.data.Schema;
  * schemas than {@code capacity} alternate, the oldest is dropped and its records take the slow
  * path (JsonConverter) until learnt again; the result is the same, only slower.
  *
- * <p>Copy-on-write: a converter instance belongs to one task, but a header converter may be shared,
- * so readers see either the old or the new array, never a half-built one.
+ * <p>Copy-on-write: Connect gives each task its own converters, but JsonConverter may be shared
+ * between threads, and so may this one: a reader sees either the old or the new array, never a
+ * half-built one.
  */
 final class EnvelopePrefixes {
 
@@ -43,6 +44,11 @@ final class EnvelopePrefixes {
     next[0] = new EnvelopePrefix(prefixBytes, schema);
     System.arraycopy(current, 0, next, 1, kept);
     entries = next;
+  }
+
+  /** Whether as many prefixes are remembered as fit. */
+  boolean full() {
+    return entries.length == capacity;
   }
 
   int size() {

@@ -27,8 +27,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>It takes only the plain case: each value in its natural JSON type (no number where a string
  * belongs, no 3.5 for an int, no int too big for its type), no null for a required field or a
- * field with a default, nothing after the envelope's closing brace but
- * whitespace. Anything else throws {@link NotOnFastPath}, and the converter lets JsonConverter
+ * field with a default, nothing after the envelope's closing brace but whitespace. Anything else
+ * throws {@link NotOnFastPath}, and the converter lets JsonConverter
  * decide, so odd input gets exactly JsonConverter's result or error.
  */
 final class PayloadReader {
@@ -158,7 +158,6 @@ final class PayloadReader {
     expect(token, JsonToken.START_OBJECT);
     List<Field> fields = schema.fields();
     Object[] values = new Object[fields.size()];
-    boolean[] seen = new boolean[fields.size()];
     JsonToken next;
     while ((next = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
       Field field = schema.field(parser.currentName());
@@ -168,15 +167,14 @@ final class PayloadReader {
         continue;
       }
       // A repeated key overwrites, as in JsonConverter's tree: the last one counts.
-      int index = field.index();
-      seen[index] = true;
-      values[index] = value(field.schema(), parser);
+      values[field.index()] = value(field.schema(), parser);
     }
     expect(next, JsonToken.END_OBJECT);
     Struct struct = new Struct(schema);
     for (Field field : fields) {
-      int index = field.index();
-      struct.put(field, seen[index] ? values[index] : absent(field.schema()));
+      // A field that is missing is treated like an explicit null; value() already checked those.
+      Object value = values[field.index()];
+      struct.put(field, value != null ? value : absent(field.schema()));
     }
     return struct;
   }

@@ -103,7 +103,7 @@ public class StreamingJsonConverter implements Converter, HeaderConverter, Versi
       return delegate.toConnectData(topic, value);
     }
     EnvelopePrefix prefix = prefixes.matching(value);
-    throttle.count(prefix != null, prefixes.size() == PREFIXES);
+    throttle.count(prefix != null, prefixes.full());
     if (prefix != null) {
       try {
         Object payload = payloads.read(prefix.schema(), value, prefix.length());

@@ -2,7 +2,9 @@ package io.streametl.converter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,10 +196,10 @@ class StreamingJsonConverterTest {
     Struct value = new Struct(schema)
         .put("i8", (byte) -7).put("i16", (short) 300).put("i32", -70_000).put("i64", 1L << 40)
         .put("f32", 1.5f).put("f64", -2.25e-7).put("bool", true).put("text", "\"ü\\😀\n")
-        .put("raw", new byte[] {0, -1, 42}).put("dec", new java.math.BigDecimal("-12.345"))
+        .put("raw", new byte[] {0, -1, 42}).put("dec", new BigDecimal("-12.345"))
         .put("day", new java.util.Date(19_000 * 86_400_000L))
         .put("time", new java.util.Date(45_296_789)).put("ts", new java.util.Date(1_700_000_000_123L))
-        .put("list", java.util.Arrays.asList(1L, null, -3L))
+        .put("list", Arrays.asList(1L, null, -3L))
         .put("labels", Map.of("a", 0.5, "b", -1.0))
         .put("codes", Map.of((short) 1, "x", (short) -2, "y"))
         .put("device", new Struct(DEVICE).put("os", "ios").put("app_version", "5.1"));
@@ -341,26 +344,25 @@ class StreamingJsonConverterTest {
     return new Struct(EVENT)
         .put("event_id", id)
         .put("quantity", quantity)
-        .put("amount", new java.math.BigDecimal("12.30"))
+        .put("amount", new BigDecimal("12.30"))
         .put("score", 0.25)
         .put("event_time", new java.util.Date(1_700_000_000_123L))
         .put("tags", List.of("a", "b"))
         .put("device", new Struct(DEVICE).put("os", "ios").put("app_version", "5.1"));
   }
 
-  private static Object outcome(org.apache.kafka.connect.storage.Converter converter, byte[] bytes) {
+  /** What a converter made of the bytes: the schema and a comparable value, or the error. */
+  private static Object outcome(Converter converter, byte[] bytes) {
     try {
       SchemaAndValue decoded = converter.toConnectData(TOPIC, bytes);
-      return List.of(String.valueOf(decoded.schema()),
-          String.valueOf(ConnectValues.comparable(decoded.value())), 
-          new ComparableHolder(ConnectValues.comparable(decoded.value())));
+      return new Decoded(decoded.schema(), ConnectValues.comparable(decoded.value()));
     } catch (RuntimeException e) {
       return e.getClass().getName() + ": " + e.getMessage();
     }
   }
 
-  /** Wraps a value so a null compares equal to a null. */
-  private record ComparableHolder(Object value) {}
+  /** A decoded record; equal when schema and value are equal, nulls included. */
+  private record Decoded(Schema schema, Object value) {}
 
   private static JsonConverter jsonConverter(Map<String, String> config) {
     JsonConverter converter = new JsonConverter();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
 
 class ConverterVisitorTest {
@@ -33,7 +35,7 @@ class ConverterVisitorTest {
 
   @Test
   void theSinksOwnStreamingJsonConverterIsAcceptedAndDecodes() {
-    Map<String, String> sink = new java.util.HashMap<>(SINK);
+    Map<String, String> sink = new HashMap<>(SINK);
     sink.put("value.converter", "io.streametl.converter.StreamingJsonConverter");
     TopicReadPass.ValueVisitor visitor = ConverterVisitor.sinksConverter("t", sink);
 
@@ -45,7 +47,7 @@ class ConverterVisitorTest {
           .getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
     }
     assertThatThrownBy(() -> visitor.visit("{\"schema\": 1}".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(org.apache.kafka.connect.errors.DataException.class);
+        .isInstanceOf(DataException.class);
   }
 
   @Test
