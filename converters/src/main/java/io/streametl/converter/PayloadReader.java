@@ -159,8 +159,9 @@ final class PayloadReader {
     List<Field> fields = schema.fields();
     Object[] values = new Object[fields.size()];
     JsonToken next;
+    int expected = 0;
     while ((next = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
-      Field field = schema.field(parser.currentName());
+      Field field = field(schema, fields, expected, parser.currentName());
       parser.nextToken();
       if (field == null) {
         parser.skipChildren();
@@ -168,6 +169,7 @@ final class PayloadReader {
       }
       // A repeated key overwrites, as in JsonConverter's tree: the last one counts.
       values[field.index()] = value(field.schema(), parser);
+      expected = field.index() + 1;
     }
     expect(next, JsonToken.END_OBJECT);
     Struct struct = new Struct(schema);
@@ -177,6 +179,20 @@ final class PayloadReader {
       struct.put(field, value != null ? value : absent(field.schema()));
     }
     return struct;
+  }
+
+  /**
+   * The field named {@code name}. JsonConverter writes a struct's fields in schema order, so the
+   * field after the previous one is tried first: a string comparison instead of a hash lookup.
+   */
+  private static Field field(Schema schema, List<Field> fields, int expected, String name) {
+    if (expected < fields.size()) {
+      Field next = fields.get(expected);
+      if (next.name().equals(name)) {
+        return next;
+      }
+    }
+    return schema.field(name);
   }
 
   private List<Object> array(Schema schema, JsonParser parser, JsonToken token) {

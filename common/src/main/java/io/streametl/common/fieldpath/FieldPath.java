@@ -63,6 +63,12 @@ public final class FieldPath {
 
   private final List<String> segments;
   private final String text;
+  /**
+   * Where this path led in the last struct read, for the next read of the same schema. Not
+   * volatile: a route is immutable, so a thread sees either a whole route or an older one (or
+   * none) and then takes the ordinary way. Not part of the path's value: equals ignores it.
+   */
+  private StructRoute route;
 
   private FieldPath(List<String> segments) {
     this.segments = List.copyOf(segments);
@@ -168,6 +174,16 @@ public final class FieldPath {
   /** Reads this path in a schemaless value, through nested maps (and structs held in them). */
   public FieldValue lookup(Map<?, ?> value) {
     return FieldReader.read(value, this);
+  }
+
+  StructRoute route() {
+    return route;
+  }
+
+  void route(StructRoute route) {
+    if (route != null) {
+      this.route = route;
+    }
   }
 
   /** The canonical KIP-821 V2 text, which {@link #parse(String)} reads back to an equal path. */

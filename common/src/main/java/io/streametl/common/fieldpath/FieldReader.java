@@ -14,6 +14,22 @@ final class FieldReader {
     if (root == null) {
       return FieldValue.absent("missing: the record has no value to look in");
     }
+    if (root instanceof Struct struct) {
+      StructRoute route = path.route();
+      Object value = route == null ? StructRoute.OFF_ROUTE : route.follow(struct);
+      if (value != StructRoute.OFF_ROUTE) {
+        return FieldValue.present(value);
+      }
+      FieldValue found = walk(root, path);
+      if (found.isPresent()) {
+        path.route(StructRoute.trace(struct, path.segments()));
+      }
+      return found;
+    }
+    return walk(root, path);
+  }
+
+  private static FieldValue walk(Object root, FieldPath path) {
     List<String> segments = path.segments();
     Object current = root;
     for (int i = 0; i < segments.size(); i++) {

@@ -2,6 +2,7 @@ package io.streametl.smt.enrich;
 
 import io.streametl.common.fieldpath.FieldPath;
 import io.streametl.common.fieldpath.MapValueWriter;
+import io.streametl.common.fieldpath.StructCopyPlan;
 import io.streametl.common.fieldpath.StructSchemaExtender;
 import io.streametl.common.fieldpath.StructValueWriter;
 import io.streametl.smt.PartTransformation;
@@ -10,7 +11,9 @@ import io.streametl.smt.RecordPart;
 import io.streametl.smt.SchemaCache;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
@@ -52,6 +55,15 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
   private final Clock clock;
   private InsertMetadataConfig config;
   private SchemaCache schemaCache;
+  /** The metadata fields, then the static fields: the order of the values written per record. */
+  private List<FieldPath> written;
+  private MetadataField[] metadataFields;
+  private Object[] staticValues;
+  /** The last input schema and how its structs are copied; records of one schema reuse it. */
+  private Derivation derivation;
+
+  /** The schema derived from {@code input}, and the plan that copies into it, if one applies. */
+  private record Derivation(Schema input, Schema output, StructCopyPlan plan) {}
 
   /** For tests, which fix the ingest time. */
   InsertMetadata(RecordPart part, Clock clock) {
@@ -63,6 +75,11 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
   public void configure(Map<String, ?> props) {
     config = new InsertMetadataConfig(props);
     schemaCache = new SchemaCache();
+    written = new ArrayList<>(config.paths().values());
+    written.addAll(config.staticFields().keySet());
+    metadataFields = config.paths().keySet().toArray(new MetadataField[0]);
+    staticValues = config.staticFields().values().toArray();
+    derivation = null;
   }
 
   /** Millisecond precision, as Connect's Timestamp type has, so every format shows one time. */
@@ -87,16 +104,31 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
   protected R applyToStruct(R record, Struct data) {
     RecordOrigin origin = RecordOrigin.of(record);
     Instant ingestTime = now();
-    Schema updatedSchema =
-        schemaCache.computeIfAbsent(
-            data.schema(),
-            schema -> StructSchemaExtender.withOptionalFields(schema, config.structSchemas()));
-    Map<FieldPath, Object> values = new LinkedHashMap<>();
-    for (Map.Entry<MetadataField, FieldPath> field : config.paths().entrySet()) {
-      values.put(field.getValue(), field.getKey().structValue(origin, ingestTime));
+    Derivation derived = derivation(data.schema());
+    Object[] values = new Object[written.size()];
+    for (int i = 0; i < metadataFields.length; i++) {
+      values[i] = metadataFields[i].structValue(origin, ingestTime);
     }
-    values.putAll(config.staticFields());
-    return withData(record, updatedSchema, StructValueWriter.copyWith(data, updatedSchema, values));
+    System.arraycopy(staticValues, 0, values, metadataFields.length, staticValues.length);
+    if (derived.plan() != null) {
+      return withData(record, derived.output(), derived.plan().copy(data, values));
+    }
+    Map<FieldPath, Object> byPath = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      byPath.put(written.get(i), values[i]);
+    }
+    return withData(record, derived.output(), StructValueWriter.copyWith(data, derived.output(), byPath));
+  }
+
+  private Derivation derivation(Schema input) {
+    Derivation last = derivation;
+    if (last != null && last.input() == input) {
+      return last;
+    }
+    Schema output = schemaCache.computeIfAbsent(
+        input, schema -> StructSchemaExtender.withOptionalFields(schema, config.structSchemas()));
+    derivation = new Derivation(input, output, StructCopyPlan.of(input, output, written).orElse(null));
+    return derivation;
   }
 
   @Override
@@ -112,6 +144,7 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
   @Override
   public void close() {
     schemaCache = null;
+    derivation = null;
   }
 
   /** Adds the metadata to the record key. */

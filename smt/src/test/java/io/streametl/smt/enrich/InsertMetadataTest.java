@@ -109,6 +109,31 @@ class InsertMetadataTest {
 
   @ParameterizedTest
   @EnumSource(RecordSide.class)
+  void recordsOfSchemasInTurnEachGetTheirOwnSchemaAndFields(RecordSide side) {
+    InsertMetadata<SinkRecord> configured =
+        configured(side, Map.of("partition.field", "", "static.fields", "pipeline:demo"));
+    Schema other = SchemaBuilder.struct().field("_source_topic", Schema.OPTIONAL_STRING_SCHEMA)
+        .field("event_id", Schema.STRING_SCHEMA).build();
+    Map<Schema, Schema> derived = new HashMap<>();
+    for (int i = 0; i < 6; i++) {
+      boolean event = i % 2 == 0;
+      Struct value = event ? SubscriptionEvents.struct()
+          : new Struct(other).put("_source_topic", "stale").put("event_id", "e-" + i);
+      SinkRecord result = configured.apply(side.sinkRecord(value.schema(), value));
+
+      Struct data = (Struct) side.data(result);
+      data.validate();
+      assertThat(derived.computeIfAbsent(value.schema(), s -> data.schema())).isSameAs(data.schema());
+      assertThat(data.get("_source_topic")).isEqualTo(RecordSide.ORIGINAL_TOPIC);
+      assertThat(data.get("pipeline")).isEqualTo("demo");
+      assertThat(data.schema().field("_source_partition")).isNull();
+      assertThat(data.get(event ? "user_id" : "event_id")).isEqualTo(event ? "u-42" : "e-" + i);
+      assertThat(data.schema().fields()).hasSize(value.schema().fields().size() + (event ? 4 : 3));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(RecordSide.class)
   void addsEntriesToAMapWithEpochMillisByDefault(RecordSide side) {
     Map<String, Object> event = SubscriptionEvents.map();
     SinkRecord record = side.sinkRecord(null, event);
