@@ -1,5 +1,7 @@
 package io.streametl.benchmarks.bigquery;
 
+import io.streametl.benchmarks.GeneratorEvents;
+
 import io.streametl.sink.SinkConfig;
 import io.streametl.sink.bigquery.BigQueryDestination;
 import io.streametl.sink.bigquery.FakeBigQuery;
@@ -10,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,20 +45,8 @@ public class BigQueryBenchmarks {
 
   static final int ROWS_PER_COMMIT = 10_000;
   private static final TopicPartition P0 = new TopicPartition("events", 0);
-  private static final Schema DEVICE = SchemaBuilder.struct().name("device")
-      .field("os", Schema.STRING_SCHEMA).field("app_version", Schema.STRING_SCHEMA).build();
-  private static final Schema EVENT = SchemaBuilder.struct().name("SubscriptionEvent")
-      .field("event_id", Schema.STRING_SCHEMA)
-      .field("user_id", Schema.STRING_SCHEMA)
-      .field("event_type", Schema.STRING_SCHEMA)
-      .field("plan", Schema.STRING_SCHEMA)
-      .field("region", Schema.STRING_SCHEMA)
-      .field("channel", Schema.STRING_SCHEMA)
-      .field("amount", Decimal.schema(2))
-      .field("currency", Schema.STRING_SCHEMA)
-      .field("event_time", Timestamp.SCHEMA)
-      .field("device", DEVICE)
-      .build();
+  private static final Schema DEVICE = GeneratorEvents.DEVICE;
+  private static final Schema EVENT = GeneratorEvents.VALUE;
 
   private FakeBigQuery fake;
   private BigQueryDestination destination;
