@@ -72,6 +72,12 @@ public record BenchReport(
         .mapToDouble(OptionalDouble::getAsDouble).max();
   }
 
+  /** The best of a per-round rate that a round may lack. */
+  OptionalDouble bestMiddle(Function<SinkRound, OptionalDouble> rate) {
+    return rounds.stream().map(rate).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).max();
+  }
+
   /** The workers' CPU microseconds per input record, averaged over the rounds. */
   double meanWorkerMicrosPerRecord(Function<SinkRound, CpuUse> sink) {
     return rounds.stream().map(sink).map(CpuUse::workerMicrosPerRecord)

@@ -66,6 +66,11 @@ final class ReportMarkdown {
     for (SinkRound round : report.rounds()) {
       String suffix = ", round " + round.round();
       pass(md, "raw consumer (byte[], read_committed): the limit" + suffix, round.raw());
+      Throughput discarded = round.discarding().throughput();
+      line(md, "| discarding sink on the workers (our sink's converters and SMTs, no writes): the"
+          + " limit for our sink's pipeline%s | %,.0f | %.1f | %.1f s | | %s | | | |", suffix,
+          discarded.recordsPerSecond(), discarded.megabytesPerSecond(), discarded.seconds(),
+          steady(round.discarding().middlePerSecond()));
       if (round.stockFirst()) {
         sink(md, "stock Apache Iceberg sink" + suffix + ", 1st", round.stock());
         sink(md, ours + suffix + ", 2nd", round.ours());
@@ -75,11 +80,14 @@ final class ReportMarkdown {
       }
     }
     line(md, "");
-    line(md, "Best of %d round(s): raw consumer %,.0f records/s, stock sink %s, our sink %s"
+    line(md, "Best of %d round(s): raw consumer %,.0f records/s, discarding sink %,.0f (middle"
+            + " rate %s), stock sink %s, our sink %s"
             + " (complete runs only). Workers' CPU per input record, mean over the rounds: stock"
             + " sink %.1f µs, our sink %.1f µs. Best middle rate (%d %% to %d %% of rows, complete"
             + " runs): stock sink %s, our sink %s.", report.rounds().size(),
         report.bestRecordsPerSecond(r -> r.raw().throughput()),
+        report.bestRecordsPerSecond(r -> r.discarding().throughput()),
+        steady(report.bestMiddle(r -> r.discarding().middlePerSecond())),
         steady(report.bestCompleteRecordsPerSecond(SinkRound::stock)),
         steady(report.bestCompleteRecordsPerSecond(SinkRound::ours)),
         report.meanWorkerMicrosPerRecord(SinkRound::stockCpu),

@@ -1,10 +1,13 @@
 package io.streametl.stack.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
 import io.streametl.stack.StackLayout;
+import io.streametl.stack.bench.discard.DiscardingSinkPlugin;
 import io.streametl.stack.iceberg.IcebergCatalogOptions;
 import io.streametl.stack.iceberg.LocalIcebergCatalog;
+import io.streametl.stack.jmx.WorkerJmx;
 import io.streametl.stack.rest.ConnectRestClient;
 import io.streametl.stack.rest.ConnectorConfigFile;
 import java.io.IOException;
@@ -29,8 +32,10 @@ import org.apache.kafka.connect.json.JsonConverter;
  *   <li>The generator fills a topic once (valid events, 5 % duplicates).
  *   <li>Consumers in this JVM read it all: parsing JSON, decoding with Connect's JsonConverter
  *       and with the sinks' own converter, under the sinks' converter settings.
- *   <li>Rounds: a raw consumer reads it all (the limit); the stock sink reads it into a new table;
- *       then, not at the same time, our sink (the other way round in even rounds).
+ *   <li>Rounds: a raw consumer reads it all (the limit); a sink that drops every record reads it
+ *       through our sink's converters and SMTs on the workers (the limit for our sink's pipeline
+ *       there); the stock sink reads it into a new table; then, not at the same time, our sink
+ *       (the stock sink and ours the other way round in even rounds).
  *   <li>Freshness: each sink in turn consumes a live topic written at a fixed rate.
  * </ol>
  *
@@ -43,6 +48,7 @@ public final class SinkBenchmark {
   static final String FILL_GENERATOR = "bench-fill-generator";
   static final String STOCK = "bench-stock-iceberg";
   static final String OURS = "bench-streametl-iceberg";
+  static final String DISCARDING = "bench-discarding";
   static final String STOCK_TABLE = BenchCatalog.table("stock_events");
   static final String OUR_TABLE = BenchCatalog.table("streametl_events");
   static final String REPORT_FILE = "bench-sink-report.md";
@@ -66,11 +72,13 @@ public final class SinkBenchmark {
     out.println("Machine: " + machine.describe() + "; load average " + MachineInfo.loadAverage());
 
     new StackLayout(settings.dataDir()).reset();
+    Path discardingSink = DiscardingSinkPlugin.writeJar(settings.dataDir().resolve("bench-plugins"));
     out.println("Starting a Kafka broker and 2 Connect workers in " + settings.dataDir() + " ...");
     try (LocalStack stack = LocalStack.builder()
         .dataDir(settings.dataDir())
         .kafkaLibs(settings.kafkaLibs())
         .bundleZip(settings.bundleZip())
+        .additionalPlugin(discardingSink)
         .workerProperties(settings.workerOverrides())
         .workers(2)
         .build()
@@ -79,8 +87,11 @@ public final class SinkBenchmark {
       IcebergCatalogOptions catalogOptions = IcebergCatalogOptions.defaults(settings.dataDir());
       BenchCatalog.prepare(catalogOptions);
       try (BenchTopics topics = new BenchTopics(stack.bootstrapServers());
-          LocalIcebergCatalog catalog = LocalIcebergCatalog.open(catalogOptions)) {
-        Run run = new Run(stack, topics, catalog, catalogOptions,
+          LocalIcebergCatalog catalog = LocalIcebergCatalog.open(catalogOptions);
+          WorkerJmx jmx = new WorkerJmx()) {
+        DiscardingSinkRun discarding = new DiscardingSinkRun(stack.rest(), jmx,
+            () -> stack.workers().stream().map(ConnectWorker::pid).toList(), out);
+        Run run = new Run(stack, topics, catalog, catalogOptions, discarding,
             new PhaseRecorder(new CpuMeter(stack), out));
         BenchReport report = run.measure(startedAt, machine, generatorFile, oursFile, stockFile);
         String markdown = report.markdown();
@@ -102,15 +113,17 @@ public final class SinkBenchmark {
     private final BenchTopics topics;
     private final LocalIcebergCatalog catalog;
     private final IcebergCatalogOptions catalogOptions;
+    private final DiscardingSinkRun discarding;
     private final PhaseRecorder phases;
 
     Run(LocalStack stack, BenchTopics topics, LocalIcebergCatalog catalog,
-        IcebergCatalogOptions catalogOptions, PhaseRecorder phases) {
+        IcebergCatalogOptions catalogOptions, DiscardingSinkRun discarding, PhaseRecorder phases) {
       this.rest = stack.rest();
       this.bootstrap = stack.bootstrapServers();
       this.topics = topics;
       this.catalog = catalog;
       this.catalogOptions = catalogOptions;
+      this.discarding = discarding;
       this.phases = phases;
     }
 
@@ -178,7 +191,10 @@ public final class SinkBenchmark {
           stockFresh, oursFresh, phases.phases());
     }
 
-    /** A raw read, then both sinks alone, the stock sink first in odd rounds, ours in even ones. */
+    /**
+     * A raw read, the discarding sink, then both sinks alone, the stock sink first in odd rounds,
+     * ours in even ones.
+     */
     private SinkRound round(int round, ConnectorConfigFile oursFile, ConnectorConfigFile stockFile,
         long distinct) {
       long events = settings.events();
@@ -186,6 +202,13 @@ public final class SinkBenchmark {
       PassResult raw = TopicReadPass.read(bootstrap, TOPIC, TopicReadPass.COUNT_ONLY);
       out.println("  raw consumer: " + raw.throughput().describe());
       ConnectorConfigFile ours = ourConfig(oursFile, round);
+      String discardingLabel = "discarding sink, round " + round;
+      phases.begin(discardingLabel + " (alone)");
+      DiscardingRunResult discarded = discarding.run(discardingLabel,
+          SinkConfigs.discarding(ours, DISCARDING + "-r" + round), raw,
+          timeout(Duration.ofMinutes(10), events, 500));
+      out.println("  " + discardingLabel + ": " + discarded.throughput().describe());
+      phases.end(discardingLabel, events);
       String stockName = STOCK + "-r" + round;
       ConnectorConfigFile stock = SinkConfigs.stock(stockFile, ours, stockName, TOPIC,
           STOCK_TABLE + "_r" + round, settings.tasks(), settings.commitInterval());
@@ -201,7 +224,7 @@ public final class SinkBenchmark {
         ourTurn.run();
         stockTurn.run();
       }
-      return new SinkRound(round, raw, stockTurn.result, stockTurn.cpu, ourTurn.result,
+      return new SinkRound(round, raw, discarded, stockTurn.result, stockTurn.cpu, ourTurn.result,
           ourTurn.cpu);
     }
 

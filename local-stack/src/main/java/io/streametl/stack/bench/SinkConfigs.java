@@ -1,5 +1,7 @@
 package io.streametl.stack.bench;
 
+import io.streametl.stack.bench.discard.DiscardingSinkConnector;
+
 import io.streametl.stack.rest.ConnectorConfigFile;
 import java.time.Duration;
 import java.util.Arrays;
@@ -66,6 +68,22 @@ final class SinkConfigs {
     return withoutTransforms(shipped.withName(name).withOverrides(overrides));
   }
 
+  /**
+   * The discarding sink, read exactly as our sink reads: our sink's config (a round's) with its
+   * Connect settings (tasks, topics, converters, consumer overrides, transforms and predicates,
+   * error handling with its own dead-letter topic) and none of its own.
+   */
+  static ConnectorConfigFile discarding(ConnectorConfigFile ours, String name) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    ours.config().keySet().stream().filter(key -> !isConnectKey(key))
+        .forEach(key -> overrides.put(key, null));
+    overrides.put("connector.class", DiscardingSinkConnector.class.getName());
+    if (ours.config().containsKey("errors.deadletterqueue.topic.name")) {
+      overrides.put("errors.deadletterqueue.topic.name", name + "-dlq");
+    }
+    return ours.withName(name).withOverrides(overrides);
+  }
+
   /** Our sink's aggregate tables: aggregation.NAME.table, or the events table + "_NAME". */
   static List<String> aggregateTables(ConnectorConfigFile ours) {
     String names = ours.config().getOrDefault("aggregations", "");
@@ -86,6 +104,13 @@ final class SinkConfigs {
             || key.equals("predicates") || key.startsWith("predicates."))
         .forEach(key -> removals.put(key, null));
     return config.withOverrides(removals);
+  }
+
+  /** Settings Connect acts on for any sink connector, rather than the connector itself. */
+  private static boolean isConnectKey(String key) {
+    return isReadingKey(key) || key.equals("tasks.max") || key.equals("topics")
+        || key.equals("topics.regex") || key.equals("transforms") || key.startsWith("transforms.")
+        || key.equals("predicates") || key.startsWith("predicates.") || key.startsWith("errors.");
   }
 
   /** Settings of how a sink reads the topic: its converters and its consumer's overrides. */

@@ -22,6 +22,11 @@ class ReportMarkdownTest {
     return new PassResult(1_000_000, 36_000_000, 1_000_000_000, Duration.ofSeconds(seconds));
   }
 
+  private static DiscardingRunResult discarding(long seconds, double middle) {
+    return new DiscardingRunResult(new Throughput(1_000_000, 1_000_000_000, Duration.ofSeconds(seconds)),
+        OptionalDouble.of(middle));
+  }
+
   private static SinkRunResult sink(String label, long rows, long seconds) {
     return new SinkRunResult(label, rows, rows,
         new Throughput(1_000_000, 1_000_000_000, Duration.ofSeconds(seconds)),
@@ -37,9 +42,9 @@ class ReportMarkdownTest {
 
   private static BenchReport report(Optional<FreshnessResult> oursFreshness) {
     List<SinkRound> rounds = List.of(
-        new SinkRound(1, pass(4), sink("stock", 1_000_000, 40), cpu("stock sink, round 1", 36),
+        new SinkRound(1, pass(4), discarding(12, 110_000), sink("stock", 1_000_000, 40), cpu("stock sink, round 1", 36),
             sink("ours", 950_000, 20), cpu("our sink, round 1", 30)),
-        new SinkRound(2, pass(2), sink("stock", 1_000_000, 50), cpu("stock sink, round 2", 38),
+        new SinkRound(2, pass(2), discarding(10, 125_000), sink("stock", 1_000_000, 50), cpu("stock sink, round 2", 38),
             sink("ours", 950_000, 25), cpu("our sink, round 2", 34)));
     LatencySummary latency = new LatencySummary(120_000, 900, 1_800, 2_100);
     FreshnessResult stockFresh = new FreshnessResult("stock sink", 120_000, 120_000, 60, latency,
@@ -66,14 +71,16 @@ class ReportMarkdownTest {
         .contains("| consumer + StreamingJsonConverter per value (the sinks' converter) | 111,111 |")
         .contains("| raw consumer (byte[], read_committed): the limit, round 1 | 250,000 | 250.0"
             + " | 4.0 s |")
+        .contains("| discarding sink on the workers (our sink's converters and SMTs, no writes): the"
+            + " limit for our sink's pipeline, round 1 | 83,333 | 83.3 | 12.0 s | | 110,000 | | | |")
         .contains("| steady records/s (first to last commit) | middle records/s (10 % to 90 % of"
             + " rows) |")
         .contains("| stock Apache Iceberg sink, round 1, 1st | 25,000 | 25.0 | 40.0 s | 26,000 |"
             + " 30,000 | 5.0 s | 35 | 140 |")
         .contains("validate + enrich SMTs), round 2, 1st | 40,000 |")
         .contains("| stock Apache Iceberg sink, round 2, 2nd | 20,000 |")
-        .contains("Best of 2 round(s): raw consumer 500,000 records/s, stock sink 25,000, our sink"
-            + " 50,000 (complete runs only). Workers' CPU per input record, mean over the rounds:"
+        .contains("Best of 2 round(s): raw consumer 500,000 records/s, discarding sink 100,000"
+            + " (middle rate 125,000), stock sink 25,000, our sink 50,000 (complete runs only). Workers' CPU per input record, mean over the rounds:"
             + " stock sink 37.0 µs, our sink 32.0 µs. Best middle rate (10 % to 90 % of rows,"
             + " complete runs): stock sink 30,000, our sink 60,000.")
         .contains("| our sink >= stock Iceberg sink (records/s) | 2.00 x | met |")
@@ -98,7 +105,7 @@ class ReportMarkdownTest {
         new Throughput(999_000, 999_000_000, Duration.ofSeconds(10)), OptionalDouble.empty(),
         OptionalDouble.of(500_000), Duration.ofSeconds(3), 12, 24);
     BenchReport base = report(Optional.empty());
-    List<SinkRound> rounds = List.of(new SinkRound(1, pass(4), stalled,
+    List<SinkRound> rounds = List.of(new SinkRound(1, pass(4), discarding(12, 110_000), stalled,
         cpu("stock sink, round 1", 36), sink("ours", 950_000, 20), cpu("our sink, round 1", 30)));
     BenchReport report = new BenchReport(base.startedAt(), base.machine(), base.settings(),
         base.fill(), base.distinctRows(), base.reads(), rounds, 0, 0, Optional.empty(),

@@ -46,6 +46,27 @@ class SinkConfigsTest {
   }
 
   @Test
+  void theDiscardingSinkReadsAsOurSinkReadsAndHasNoneOfItsOwnSettings() {
+    ConnectorConfigFile discarding = SinkConfigs.discarding(ours, "discard");
+    Map<String, String> config = discarding.config();
+
+    assertThat(discarding.name()).isEqualTo("discard");
+    assertThat(config)
+        .containsEntry("connector.class", "io.streametl.stack.bench.discard.DiscardingSinkConnector")
+        .containsEntry("topics", "t")
+        .containsEntry("tasks.max", "3")
+        .containsEntry("errors.deadletterqueue.topic.name", "discard-dlq");
+    Map<String, String> readingAndTransforms = ours.config().entrySet().stream()
+        .filter(e -> e.getKey().contains("converter") || e.getKey().startsWith("consumer.override.")
+            || e.getKey().startsWith("transforms") || e.getKey().equals("errors.tolerance"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(readingAndTransforms).isNotEmpty().containsKey("transforms.enrich.type");
+    assertThat(config).containsAllEntriesOf(readingAndTransforms);
+    assertThat(config.keySet()).noneMatch(key -> key.startsWith("iceberg.") || key.startsWith("dedup.")
+        || key.startsWith("aggregation") || key.startsWith("commit."));
+  }
+
+  @Test
   void theStockSinkUsesTheSameConvertersConsumerSettingsCatalogTasksAndInterval() {
     Map<String, String> config = stock.config();
 
