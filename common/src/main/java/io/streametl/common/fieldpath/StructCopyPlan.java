@@ -74,16 +74,6 @@ public final class StructCopyPlan {
     return Optional.of(new StructCopyPlan(source, target, copiedFrom, writtenSlot, keepsNull));
   }
 
-  /** The schema of the structs this plan copies. */
-  public Schema source() {
-    return source;
-  }
-
-  /** The schema of the copies. */
-  public Schema target() {
-    return target;
-  }
-
   /**
    * A struct of the target schema with {@code struct}'s fields and {@code values} at the written
    * paths, in the order the plan was made with.

@@ -34,27 +34,35 @@ final class StructRoute {
    * schemas (a map, a null or a missing field on the way).
    */
   static StructRoute trace(Struct root, List<String> segments) {
-    Schema[] schemas = new Schema[segments.size()];
-    Field[] fields = new Field[segments.size()];
+    // Called after each ordinary read of a path without a route. A path that never gets one
+    // (through a map, or into a SchemaBuilder's struct) must not allocate a route each time, so
+    // the first walk only checks.
     Object current = root;
-    for (int i = 0; i < segments.size(); i++) {
-      if (!(current instanceof Struct struct) || !(struct.schema() instanceof ConnectSchema)) {
-        return null;
-      }
-      Field field = struct.schema().field(segments.get(i));
+    for (String name : segments) {
+      Field field = immutableField(current, name);
       if (field == null) {
         return null;
       }
+      current = ((Struct) current).get(field);
+    }
+    Schema[] schemas = new Schema[segments.size()];
+    Field[] fields = new Field[segments.size()];
+    current = root;
+    for (int i = 0; i < segments.size(); i++) {
+      Struct struct = (Struct) current;
       schemas[i] = struct.schema();
-      fields[i] = field;
-      current = struct.get(field);
+      fields[i] = struct.schema().field(segments.get(i));
+      current = struct.get(fields[i]);
     }
     return new StructRoute(schemas, fields);
   }
 
-  /** Whether this route starts at structs of {@code schema}. */
-  boolean startsAt(Schema schema) {
-    return schemas[0] == schema;
+  /** The field {@code name} of {@code value} if it is a struct of an immutable schema, or null. */
+  private static Field immutableField(Object value, String name) {
+    if (!(value instanceof Struct struct) || !(struct.schema() instanceof ConnectSchema)) {
+      return null;
+    }
+    return struct.schema().field(name);
   }
 
   /**

@@ -27,7 +27,8 @@ class StructRouteTest {
     path.lookup(event("e-1", "ios"));
 
     assertThat(path.route()).isNotNull();
-    assertThat(path.route().startsAt(EVENT)).isTrue();
+    assertThat(path.route().follow(event("e-2", "android"))).isEqualTo("android");
+    assertThat(path.route().follow(reordered("e-3", "ios"))).isSameAs(StructRoute.OFF_ROUTE);
   }
 
   @Test

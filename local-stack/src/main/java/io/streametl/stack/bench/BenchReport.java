@@ -67,9 +67,8 @@ public record BenchReport(
 
   /** The best middle rate (see {@link SinkRunResult#middleInputPerSecond}) of complete runs. */
   OptionalDouble bestCompleteMiddleRate(Function<SinkRound, SinkRunResult> sink) {
-    return rounds.stream().map(sink).filter(SinkRunResult::complete)
-        .map(SinkRunResult::middleInputPerSecond).filter(OptionalDouble::isPresent)
-        .mapToDouble(OptionalDouble::getAsDouble).max();
+    return bestMiddle(round -> sink.apply(round).complete()
+        ? sink.apply(round).middleInputPerSecond() : OptionalDouble.empty());
   }
 
   /** The best of a per-round rate that a round may lack. */

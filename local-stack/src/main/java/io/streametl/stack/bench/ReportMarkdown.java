@@ -66,11 +66,9 @@ final class ReportMarkdown {
     for (SinkRound round : report.rounds()) {
       String suffix = ", round " + round.round();
       pass(md, "raw consumer (byte[], read_committed): the limit" + suffix, round.raw());
-      Throughput discarded = round.discarding().throughput();
-      line(md, "| discarding sink on the workers (our sink's converters and SMTs, no writes): the"
-          + " limit for our sink's pipeline%s | %,.0f | %.1f | %.1f s | | %s | | | |", suffix,
-          discarded.recordsPerSecond(), discarded.megabytesPerSecond(), discarded.seconds(),
-          steady(round.discarding().middlePerSecond()));
+      read(md, "discarding sink on the workers (our sink's converters and SMTs, no writes): the"
+          + " limit for our sink's pipeline" + suffix, round.discarding().throughput(),
+          round.discarding().middlePerSecond());
       if (round.stockFirst()) {
         sink(md, "stock Apache Iceberg sink" + suffix + ", 1st", round.stock());
         sink(md, ours + suffix + ", 2nd", round.ours());
@@ -98,9 +96,13 @@ final class ReportMarkdown {
   }
 
   private static void pass(StringBuilder md, String label, PassResult pass) {
-    Throughput t = pass.throughput();
-    line(md, "| %s | %,.0f | %.1f | %.1f s | | | | | |", label, t.recordsPerSecond(),
-        t.megabytesPerSecond(), t.seconds());
+    read(md, label, pass.throughput(), OptionalDouble.empty());
+  }
+
+  /** A reader without commits: its rate, and its middle rate where known. */
+  private static void read(StringBuilder md, String label, Throughput t, OptionalDouble middle) {
+    line(md, "| %s | %,.0f | %.1f | %.1f s | | %s | | | |", label, t.recordsPerSecond(),
+        t.megabytesPerSecond(), t.seconds(), middle.isPresent() ? steady(middle) : "");
   }
 
   private static void sink(StringBuilder md, String label, SinkRunResult run) {

@@ -1,7 +1,6 @@
 package io.streametl.stack.bench;
 
 import io.streametl.stack.bench.discard.DiscardingSinkConnector;
-
 import io.streametl.stack.rest.ConnectorConfigFile;
 import java.time.Duration;
 import java.util.Arrays;

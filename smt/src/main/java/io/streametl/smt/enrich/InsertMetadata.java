@@ -120,6 +120,11 @@ public abstract class InsertMetadata<R extends ConnectRecord<R>> extends PartTra
     return withData(record, derived.output(), StructValueWriter.copyWith(data, derived.output(), byPath));
   }
 
+  /** Whether structs of {@code input} are copied through a plan (for tests). */
+  boolean copiesByPlan(Schema input) {
+    return derivation(input).plan() != null;
+  }
+
   private Derivation derivation(Schema input) {
     Derivation last = derivation;
     if (last != null && last.input() == input) {

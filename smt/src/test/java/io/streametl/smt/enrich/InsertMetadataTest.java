@@ -109,6 +109,15 @@ class InsertMetadataTest {
 
   @ParameterizedTest
   @EnumSource(RecordSide.class)
+  void topLevelFieldsAreCopiedByAPlanAndNestedOnesTheGeneralWay(RecordSide side) {
+    assertThat(configured(side, Map.of("static.fields", "pipeline:demo"))
+        .copiesByPlan(SubscriptionEvents.EVENT)).isTrue();
+    transform.close();
+    assertThat(configured(side, NESTED).copiesByPlan(SubscriptionEvents.EVENT)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(RecordSide.class)
   void recordsOfSchemasInTurnEachGetTheirOwnSchemaAndFields(RecordSide side) {
     InsertMetadata<SinkRecord> configured =
         configured(side, Map.of("partition.field", "", "static.fields", "pipeline:demo"));

@@ -2,7 +2,6 @@ package io.streametl.stack.bench.discard;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import org.apache.kafka.connect.sink.SinkConnector;
  */
 public final class DiscardingSinkPlugin {
 
-  static final List<Class<?>> CLASSES = List.of(DiscardingSinkConnector.class, DiscardingSinkTask.class);
+  private static final List<Class<?>> CLASSES = List.of(DiscardingSinkConnector.class, DiscardingSinkTask.class);
 
   private DiscardingSinkPlugin() {}
 
@@ -40,16 +39,12 @@ public final class DiscardingSinkPlugin {
           out.closeEntry();
         }
         out.putNextEntry(new JarEntry("META-INF/services/" + SinkConnector.class.getName()));
-        write(out, DiscardingSinkConnector.class.getName() + "\n");
+        out.write((DiscardingSinkConnector.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
       return jar;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the discarding sink's plugin jar to " + jar, e);
     }
-  }
-
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 }
