@@ -23,18 +23,23 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.ConverterConfig;
+import org.apache.kafka.connect.storage.ConverterType;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Not a benchmark of JMH's kind: the CPU that one task thread spends per record on everything a
  * Connect worker does with a record of our sink, except fetching it. It reads the shipped
- * {@code connect-configs/subscription-events-iceberg.json} and runs, per record, its value
- * converter on the bytes the generator's records have in the topic, its SMT chain, and then the
+ * {@code connect-configs/subscription-events-iceberg.json} and runs, per record, its key, value and
+ * header converters on the bytes the generator's records have in the topic, its SMT chain, and then the
  * task's {@code put} in batches of 500, with commits every second into real Iceberg tables in a
  * temporary directory. The thread's CPU time, and the whole process's (GC and JIT included), are
  * printed per pass; the first passes warm the JIT. Run:
@@ -53,6 +58,10 @@ public final class PipelineCpuReport {
 
   private static final int BATCH = 500; // Connect's default max.poll.records
   private static final String TOPIC = "subscription-events";
+  /** The one header the generator gives every record (EventGeneratorSourceTask.KIND_HEADER). */
+  private static final byte[] KIND_HEADER_BYTES = "streametl.generator.kind".getBytes(StandardCharsets.UTF_8);
+  /** Its value as the generator's producer writes it (Connect's default SimpleHeaderConverter, a string). */
+  private static final byte[] KIND_VALUE = "VALID".getBytes(StandardCharsets.UTF_8);
 
   private PipelineCpuReport() {}
 
@@ -70,6 +79,7 @@ public final class PipelineCpuReport {
       Path dir = Files.createTempDirectory("pipeline-cpu-report");
       Converter keyConverter = converter(config, "key.converter", true);
       Converter valueConverter = converter(config, "value.converter", false);
+      HeaderConverter headerConverter = headerConverter(config);
       Chains transforms = transforms(config);
       DedupAggregateSinkTask task = new DedupAggregateSinkTask();
       CountingContext context = new CountingContext();
@@ -85,7 +95,7 @@ public final class PipelineCpuReport {
         SchemaAndValue key = keyConverter.toConnectData(TOPIC, topic.keys().get(offset));
         SchemaAndValue value = valueConverter.toConnectData(TOPIC, values.get(offset));
         SinkRecord record = new SinkRecord(TOPIC, 0, key.schema(), key.value(), value.schema(), value.value(),
-            offset, 1_763_700_000_000L + offset * 5L, TimestampType.CREATE_TIME);
+            offset, 1_763_700_000_000L + offset * 5L, TimestampType.CREATE_TIME, headers(headerConverter));
         record = transforms.apply(record);
         if (record != null) {
           batch.add(record);
@@ -133,6 +143,28 @@ public final class PipelineCpuReport {
     Converter converter = (Converter) Class.forName(config.get(prefix)).getDeclaredConstructor().newInstance();
     converter.configure(prefixed(config, prefix + "."), isKey);
     return converter;
+  }
+
+  /** The config's header converter, or Connect's default when it names none, configured as a worker does. */
+  private static HeaderConverter headerConverter(Map<String, String> config) throws Exception {
+    String type = config.get("header.converter");
+    HeaderConverter converter = type == null ? new SimpleHeaderConverter()
+        : (HeaderConverter) Class.forName(type).getDeclaredConstructor().newInstance();
+    Map<String, String> settings = prefixed(config, "header.converter.");
+    settings.put(ConverterConfig.TYPE_CONFIG, ConverterType.HEADER.getName()); // as the worker adds it
+    converter.configure(settings);
+    return converter;
+  }
+
+  /**
+   * The record's headers as WorkerSinkTask converts them: the key decoded from the record's bytes,
+   * the value through the header converter.
+   */
+  private static ConnectHeaders headers(HeaderConverter converter) {
+    ConnectHeaders headers = new ConnectHeaders();
+    String key = new String(KIND_HEADER_BYTES, StandardCharsets.UTF_8);
+    headers.add(key, converter.toConnectHeader(TOPIC, key, KIND_VALUE));
+    return headers;
   }
 
   /** The config's SMT chain (predicates are not read: the shipped sink configs have none). */
