@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * Samples CPU time: per process through {@link ProcessHandle} (all threads of each JVM), for the
- * machine from /proc/stat. CPU time per record does not depend on what else runs on the machine
+ * Samples CPU time: per process through {@link ProcessHandle} (all threads of each JVM), the
+ * workers' JIT and GC threads from /proc/PID/task, for the machine from /proc/stat. CPU time per record does not depend on what else runs on the machine
  * the way records per second does, so it is the steadier figure on shared cores.
  */
 final class CpuMeter {
@@ -26,10 +26,12 @@ final class CpuMeter {
 
   CpuSample sample() {
     Duration workers = Duration.ZERO;
+    JvmServiceThreads workerThreads = JvmServiceThreads.NONE;
     for (ConnectWorker worker : stack.workers()) {
       workers = workers.plus(cpu(ProcessHandle.of(worker.pid()).orElse(null)));
+      workerThreads = workerThreads.plus(JvmServiceThreads.read(worker.pid()));
     }
-    return new CpuSample(System.nanoTime(), workers,
+    return new CpuSample(System.nanoTime(), workers, workerThreads,
         cpu(ProcessHandle.of(stack.broker().pid()).orElse(null)), cpu(ProcessHandle.current()),
         machineBusyTicks());
   }

@@ -8,11 +8,14 @@ import java.util.Optional;
  * everything else running on the machine (other people's builds and tests may share the cores).
  *
  * @param records records the workers handled in the phase (0 when they handled none)
+ * @param workerJit the part of {@code workers} that the workers' JIT compiler threads used
+ * @param workerGc the part of {@code workers} that their garbage collector threads used
  * @param machineBusy all CPUs' busy time; empty where /proc/stat cannot be read
  * @param loadAverage the 1, 5 and 15 minute load averages at the end of the phase
  */
-record CpuUse(String phase, long records, Duration wall, Duration workers, Duration broker,
-    Duration harness, Optional<Duration> machineBusy, String loadAverage) {
+record CpuUse(String phase, long records, Duration wall, Duration workers, Duration workerJit,
+    Duration workerGc, Duration broker, Duration harness, Optional<Duration> machineBusy,
+    String loadAverage) {
 
   /** Linux reports /proc/stat in USER_HZ, 100 ticks per second on every mainstream kernel. */
   static final long TICKS_PER_SECOND = 100;
@@ -25,7 +28,8 @@ record CpuUse(String phase, long records, Duration wall, Duration workers, Durat
       machine = Optional.of(Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND));
     }
     return new CpuUse(phase, records, Duration.ofNanos(end.wallNanos() - start.wallNanos()),
-        end.workers().minus(start.workers()), end.broker().minus(start.broker()),
+        end.workers().minus(start.workers()), end.workerThreads().jitSince(start.workerThreads()),
+        end.workerThreads().gcSince(start.workerThreads()), end.broker().minus(start.broker()),
         end.harness().minus(start.harness()), machine, loadAverage);
   }
 
@@ -39,7 +43,19 @@ record CpuUse(String phase, long records, Duration wall, Duration workers, Durat
 
   /** Workers' CPU microseconds per record; empty when the phase handled no records. */
   Optional<Double> workerMicrosPerRecord() {
-    return records == 0 ? Optional.empty()
-        : Optional.of(workers.toNanos() / 1000.0 / records);
+    return perRecord(workers);
+  }
+
+  /**
+   * Workers' CPU microseconds per record without their JIT compiler threads: nearer what a worker
+   * that has run for a while spends per record (it still holds the interpreted and less optimised
+   * code of the warm-up). Empty when the phase handled no records.
+   */
+  Optional<Double> workerMicrosPerRecordWithoutJit() {
+    return perRecord(workers.minus(workerJit));
+  }
+
+  private Optional<Double> perRecord(Duration cpu) {
+    return records == 0 ? Optional.empty() : Optional.of(cpu.toNanos() / 1000.0 / records);
   }
 }

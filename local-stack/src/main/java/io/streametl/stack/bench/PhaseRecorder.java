@@ -28,8 +28,9 @@ final class PhaseRecorder {
     CpuUse use = CpuUse.between(phase, records, start, meter.sample(),
         MachineInfo.loadAverage());
     phases.add(use);
-    out.printf(Locale.ROOT, "  CPU: workers %.1f s, broker %.1f s, bench JVM %.1f s, others %s"
-            + " over %.1f s; load %s%n", seconds(use.workers()), seconds(use.broker()),
+    out.printf(Locale.ROOT, "  CPU: workers %.1f s (JIT %.1f s, GC %.1f s), broker %.1f s, bench JVM"
+            + " %.1f s, others %s over %.1f s; load %s%n", seconds(use.workers()),
+        seconds(use.workerJit()), seconds(use.workerGc()), seconds(use.broker()),
         seconds(use.harness()), use.others().map(d -> String.format(Locale.ROOT, "%.1f s",
             seconds(d))).orElse("unknown"), seconds(use.wall()), use.loadAverage());
     return use;

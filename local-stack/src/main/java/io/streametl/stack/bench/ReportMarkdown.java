@@ -146,19 +146,26 @@ final class ReportMarkdown {
   }
 
   private static void cpuTable(StringBuilder md, BenchReport report) {
-    line(md, "CPU seconds by phase (workers: both Connect JVMs; others: every other process on"
-        + " the machine):");
+    line(md, "CPU seconds by phase (workers: both Connect JVMs, with the part their JIT compiler"
+        + " and garbage collector threads used; others: every other process on the machine):");
     line(md, "");
-    line(md, "| phase | wall | workers | broker | bench JVM | others | workers µs/record |"
-        + " load avg at end |");
-    line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    line(md, "| phase | wall | workers | of which JIT | of which GC | broker | bench JVM | others |"
+        + " workers µs/record | without JIT | load avg at end |");
+    line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (CpuUse use : report.phases()) {
-      line(md, "| %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |", use.phase(),
-          seconds(use.wall()), seconds(use.workers()), seconds(use.broker()),
-          seconds(use.harness()), optionalSeconds(use.others()),
-          use.workerMicrosPerRecord().map(us -> String.format(Locale.ROOT, "%.1f", us))
-              .orElse(""), use.loadAverage());
+      line(md, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s |", use.phase(),
+          seconds(use.wall()), seconds(use.workers()), seconds(use.workerJit()),
+          seconds(use.workerGc()), seconds(use.broker()), seconds(use.harness()),
+          optionalSeconds(use.others()), micros(use.workerMicrosPerRecord()),
+          micros(use.workerMicrosPerRecordWithoutJit()), use.loadAverage());
     }
+    line(md, "");
+    line(md, "A round of a few seconds runs in workers that are still compiling: \"without JIT\""
+        + " is nearer what a warm worker spends per record.");
+  }
+
+  private static String micros(Optional<Double> perRecord) {
+    return perRecord.map(us -> String.format(Locale.ROOT, "%.1f", us)).orElse("");
   }
 
   private static String stateBytes(BenchReport report) {

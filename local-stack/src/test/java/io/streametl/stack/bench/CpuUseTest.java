@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,13 @@ class CpuUseTest {
 
   private static CpuSample sample(long wallSeconds, long workers, long broker, long harness,
       OptionalLong ticks) {
+    return sample(wallSeconds, workers, JvmServiceThreads.NONE, broker, harness, ticks);
+  }
+
+  private static CpuSample sample(long wallSeconds, long workers, JvmServiceThreads threads,
+      long broker, long harness, OptionalLong ticks) {
     return new CpuSample(Duration.ofSeconds(wallSeconds).toNanos(), Duration.ofSeconds(workers),
-        Duration.ofSeconds(broker), Duration.ofSeconds(harness), ticks);
+        threads, Duration.ofSeconds(broker), Duration.ofSeconds(harness), ticks);
   }
 
   @Test
@@ -28,6 +34,23 @@ class CpuUseTest {
     assertThat(use.machineBusy()).contains(Duration.ofSeconds(60));
     assertThat(use.others()).contains(Duration.ofSeconds(15));
     assertThat(use.workerMicrosPerRecord()).contains(40.0);
+  }
+
+  @Test
+  void theWorkersJitAndGcThreadsAreTheirShareOfTheWorkersCpu() {
+    // Ticks of 10 ms. Thread 7 (C2) used 3 s in the phase, thread 9 (C1) started in it and used
+    // 1 s; thread 8 (C2) ended in the phase. GC thread 20 used 2 s.
+    JvmServiceThreads before = new JvmServiceThreads(Map.of(7L, 500L, 8L, 100L), Map.of(20L, 40L));
+    JvmServiceThreads after = new JvmServiceThreads(Map.of(7L, 800L, 9L, 100L), Map.of(20L, 240L));
+
+    CpuUse use = CpuUse.between("sink", 1_000_000, sample(0, 10, before, 0, 0, OptionalLong.empty()),
+        sample(10, 30, after, 0, 0, OptionalLong.empty()), "");
+
+    assertThat(use.workers()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(use.workerJit()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(use.workerGc()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(use.workerMicrosPerRecord()).contains(20.0);
+    assertThat(use.workerMicrosPerRecordWithoutJit()).contains(16.0);
   }
 
   @Test

@@ -36,7 +36,7 @@ class ReportMarkdownTest {
 
   private static CpuUse cpu(String phase, long workerSeconds) {
     return new CpuUse(phase, 1_000_000, Duration.ofSeconds(20), Duration.ofSeconds(workerSeconds),
-        Duration.ofSeconds(4), Duration.ofSeconds(1), Optional.of(Duration.ofSeconds(38)),
+        Duration.ofSeconds(workerSeconds / 5), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(1), Optional.of(Duration.ofSeconds(38)),
         "1.9 1.2 0.8");
   }
 
@@ -86,7 +86,8 @@ class ReportMarkdownTest {
         .contains("| our sink >= stock Iceberg sink (records/s) | 2.00 x | met |")
         .contains("| our sink >= 0.5 x raw consumer (records/s) | 0.10 x | NOT met |")
         .contains("19,000,000 B for 950,000 keys (20.0 B/key")
-        .contains("| our sink, round 1 | 20.0 | 30.0 | 4.0 | 1.0 | 3.0 | 30.0 | 1.9 1.2 0.8 |")
+        .contains("| our sink, round 1 | 20.0 | 30.0 | 6.0 | 1.0 | 4.0 | 1.0 | 3.0 | 30.0 | 24.0 |"
+            + " 1.9 1.2 0.8 |")
         .doesNotContain("freshness <=");
   }
 
