@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streametl.sink.DedupAggregateSinkTask;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,8 @@ import org.apache.kafka.connect.transforms.Transformation;
  * header converters on the bytes the generator's records have in the topic, its SMT chain, and then the
  * task's {@code put} in batches of 500, with commits every second into real Iceberg tables in a
  * temporary directory. The thread's CPU time, and the whole process's (GC and JIT included), are
- * printed per pass; the first passes warm the JIT. Run:
+ * printed per pass with the bytes the task thread allocated per record (which varies far less than
+ * CPU time from run to run); the first passes warm the JIT. Run:
  *
  * <pre>
  * ./mvnw -o -q -B -pl benchmarks -am package -DskipTests
@@ -72,7 +72,7 @@ public final class PipelineCpuReport {
     Map<String, String> config = connectorConfig(configFile);
     Topic topic = topic(records, config);
     List<byte[]> values = topic.values();
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean process =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int pass = 1; pass <= passes; pass++) {
@@ -88,6 +88,7 @@ public final class PipelineCpuReport {
       TopicPartition tp = new TopicPartition(TOPIC, 0);
       task.open(List.of(tp));
       long cpu = threads.getCurrentThreadCpuTime();
+      long allocated = threads.getCurrentThreadAllocatedBytes();
       long processCpu = process.getProcessCpuTime();
       long wall = System.nanoTime();
       List<SinkRecord> batch = new ArrayList<>(BATCH);
@@ -107,14 +108,16 @@ public final class PipelineCpuReport {
       }
       task.preCommit(Map.of(tp, new OffsetAndMetadata(values.size())));
       cpu = threads.getCurrentThreadCpuTime() - cpu;
+      allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
       processCpu = process.getProcessCpuTime() - processCpu;
       wall = System.nanoTime() - wall;
       task.close(List.of(tp));
       task.stop();
       transforms.close();
       System.out.printf("pass %d: %,d records, task thread CPU %.2f µs/record, process CPU (with GC, JIT and "
-          + "the commit thread) %.2f µs/record, wall %.2f µs/record, %,d errant%n", pass, records,
-          cpu / 1000.0 / records, processCpu / 1000.0 / records, wall / 1000.0 / records, context.errant.get());
+          + "the commit thread) %.2f µs/record, wall %.2f µs/record, task thread allocated %,d B/record, %,d errant%n",
+          pass, records, cpu / 1000.0 / records, processCpu / 1000.0 / records, wall / 1000.0 / records,
+          allocated / records, context.errant.get());
     }
     System.exit(0); // the JDBC catalog's pool threads
   }
