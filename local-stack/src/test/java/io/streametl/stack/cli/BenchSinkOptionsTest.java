@@ -20,7 +20,7 @@ class BenchSinkOptionsTest {
     assertThat(settings.partitions()).isEqualTo(4);
     assertThat(settings.tasks()).isEqualTo(2);
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(settings.rounds()).isEqualTo(2);
+    assertThat(settings.rounds()).isEqualTo(3);
     assertThat(settings.freshnessRate()).isEqualTo(2_000);
     assertThat(settings.freshnessDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.freshnessEvents()).isEqualTo(120_000);
