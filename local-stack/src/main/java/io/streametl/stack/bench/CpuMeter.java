@@ -11,8 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * Samples CPU time: per process through {@link ProcessHandle} (all threads of each JVM), the
- * workers' JIT and GC threads from /proc/PID/task, for the machine from /proc/stat. CPU time per record does not depend on what else runs on the machine
- * the way records per second does, so it is the steadier figure on shared cores.
+ * workers' JIT and GC threads from /proc/PID/task, for the machine from /proc/stat. CPU time per
+ * record does not depend on what else runs on the machine the way records per second does, so it
+ * is the steadier figure on shared cores.
  */
 final class CpuMeter {
 

@@ -48,8 +48,8 @@ record CpuUse(String phase, long records, Duration wall, Duration workers, Durat
 
   /**
    * Workers' CPU microseconds per record without their JIT compiler threads: nearer what a worker
-   * that has run for a while spends per record (it still holds the interpreted and less optimised
-   * code of the warm-up). Empty when the phase handled no records.
+   * that has run for a while spends per record, though still above it, since the round also ran
+   * code that was not compiled yet. Empty when the phase handled no records.
    */
   Optional<Double> workerMicrosPerRecordWithoutJit() {
     return perRecord(workers.minus(workerJit));

@@ -2,9 +2,9 @@ package io.streametl.stack.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -78,14 +78,13 @@ record JvmServiceThreads(Map<Long, Long> jitTicks, Map<Long, Long> gcTicks) {
       for (Path thread : threads) {
         readThread(thread, jit, gc);
       }
-    } catch (IOException e) {
+    } catch (IOException | DirectoryIteratorException e) {
       return NONE; // the process ended
     }
     return new JvmServiceThreads(jit, gc);
   }
 
-  private static void readThread(Path thread, Map<Long, Long> jit, Map<Long, Long> gc)
-      throws IOException {
+  private static void readThread(Path thread, Map<Long, Long> jit, Map<Long, Long> gc) {
     Kind kind;
     long ticks;
     try {
@@ -94,14 +93,14 @@ record JvmServiceThreads(Map<Long, Long> jitTicks, Map<Long, Long> gcTicks) {
         return;
       }
       ticks = cpuTicks(Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII));
-    } catch (NoSuchFileException e) {
-      return; // the thread ended while the directory was listed
+    } catch (IOException e) {
+      return; // the thread ended while the directory was read: the others still count
     }
     long tid = Long.parseLong(thread.getFileName().toString());
     (kind == Kind.JIT ? jit : gc).put(tid, ticks);
   }
 
-  /** Both readings' threads together (of two processes read at the same moment). */
+  /** This reading's threads and another's, of another process read at the same moment. */
   JvmServiceThreads plus(JvmServiceThreads other) {
     Map<Long, Long> jit = new HashMap<>(jitTicks);
     jit.putAll(other.jitTicks);
