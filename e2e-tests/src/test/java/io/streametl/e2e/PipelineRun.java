@@ -15,9 +15,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -43,6 +46,8 @@ final class PipelineRun {
 
   static final String GENERATOR_FILE = "subscription-events-generator.json";
   static final String SINK_FILE = "subscription-events-iceberg.json";
+  static final String RAW_SINK_FILE = "subscription-events-raw-iceberg.json";
+  private static final Pattern RAW_EVENT_ID = Pattern.compile("\"event_id\":\"([^\"]+)\"");
   private static final long EVENT_TIME_START = 1_763_700_000_000L; // fixed, so the events are too
 
   final String id;
@@ -240,6 +245,26 @@ final class PipelineRun {
   }
 
   record DeadLetter(String key, String reason) {}
+
+  /**
+   * The stock Iceberg sink's raw landing config ({@value #RAW_SINK_FILE}), renamed for this run:
+   * every record of the run's topic as text into {@code rawTable}, committed every 2 s.
+   */
+  ConnectorConfigFile rawLandingSink(String rawTable) {
+    return ConnectorConfigFile.load(Path.of(System.getProperty("streametl.connect.configs")).resolve(RAW_SINK_FILE))
+        .withName(id + "-raw")
+        .withOverrides(Map.of(
+            "topics", topic,
+            "iceberg.tables", rawTable,
+            "iceberg.control.topic", id + "-raw-control",
+            "iceberg.control.commit.interval-ms", "2000"));
+  }
+
+  /** The event id inside a raw JSON payload, if it has one. */
+  static Optional<String> eventIdIn(String payload) {
+    Matcher m = RAW_EVENT_ID.matcher(payload);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
 
   static Set<String> distinct(List<String> values) {
     return new HashSet<>(values);

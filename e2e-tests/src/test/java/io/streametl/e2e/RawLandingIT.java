@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.streametl.stack.LocalStack;
 import io.streametl.stack.rest.ConnectorConfigFile;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalStackExtension.class)
 class RawLandingIT {
-
-  private static final Pattern EVENT_ID = Pattern.compile("\"event_id\":\"([^\"]+)\"");
 
   private PipelineRun run;
   private ConnectorConfigFile raw;
@@ -45,14 +39,7 @@ class RawLandingIT {
     this.stack = stack;
     run = new PipelineRun(stack, 3_000, 3_000);
     String rawTable = run.table + "_raw";
-    raw = ConnectorConfigFile.load(Path.of(System.getProperty("streametl.connect.configs"))
-            .resolve("subscription-events-raw-iceberg.json"))
-        .withName(run.id + "-raw")
-        .withOverrides(Map.of(
-            "topics", run.topic,
-            "iceberg.tables", rawTable,
-            "iceberg.control.topic", run.id + "-raw-control",
-            "iceberg.control.commit.interval-ms", "2000"));
+    raw = run.rawLandingSink(rawTable);
     stack.rest().createOrUpdate(raw.name(), raw.config());
     stack.rest().awaitRunning(raw.name(), 1, Duration.ofMinutes(2));
     run.start();
@@ -65,12 +52,7 @@ class RawLandingIT {
     List<String> payloads = run.tableRows(rawTable, "payload");
     assertThat(payloads).hasSize(total).allMatch(payload -> !payload.isBlank());
     Set<String> landedIds = new HashSet<>();
-    payloads.forEach(payload -> {
-      Matcher m = EVENT_ID.matcher(payload);
-      if (m.find()) {
-        landedIds.add(m.group(1));
-      }
-    });
+    payloads.forEach(payload -> PipelineRun.eventIdIn(payload).ifPresent(landedIds::add));
     assertThat(landedIds).containsAll(expected.validIds());
   }
 }
