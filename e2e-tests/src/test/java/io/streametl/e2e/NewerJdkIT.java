@@ -2,7 +2,6 @@ package io.streametl.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streametl.stack.ConnectWorker;
 import io.streametl.stack.LocalStack;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * {@code UserGroupInformation} for the current user. Up to Hadoop 3.4.2 that called
  * {@code Subject.getSubject}, which JDK 23 and later refuse: with 3.4.2 in the bundle, this test
  * failed on JDK 25 within seconds, the stock sink's task with {@code UnsupportedOperationException:
- * getSubject is not supported} at its first file. Skips where no newer JDK is installed.
+ * getSubject is not supported} at its first file. Skipped where no newer JDK is installed.
  */
+@EnabledIf(value = "newerJdkInstalled", disabledReason = "no JDK newer than the test JDK under /usr/lib/jvm"
+    + " (or set -Dstreametl.newer.jdk=<JDK home>)")
 class NewerJdkIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(NewerJdkIT.class);
@@ -54,10 +56,7 @@ class NewerJdkIT {
 
   @BeforeAll
   static void startOnTheNewerJdk() {
-    Optional<Jdk> newer = newerJdk();
-    assumeTrue(newer.isPresent(), "no JDK newer than " + Runtime.version().feature() + " under " + JDKS
-        + " (or set -Dstreametl.newer.jdk=<JDK home>)");
-    jdk = newer.get();
+    jdk = newerJdk().orElseThrow();
     stack = E2eSettings.fromSystemProperties().ownStack("newer-jdk")
         .workers(1)
         .javaHome(jdk.home())
@@ -129,6 +128,10 @@ class NewerJdkIT {
       });
     }
     return true;
+  }
+
+  static boolean newerJdkInstalled() {
+    return newerJdk().isPresent();
   }
 
   /** The JDK named by {@code streametl.newer.jdk}, else the newest one under /usr/lib/jvm newer than this JVM. */
